@@ -1,0 +1,1 @@
+//! TODO(skeleton): module `calibrate` — being written.

@@ -1,0 +1,1 @@
+//! TODO(skeleton): stakeholder scoring — being written.

@@ -1,0 +1,1 @@
+//! TODO(skeleton): module `truth_table` — being written.
