@@ -5,6 +5,9 @@
 mod common;
 
 use common::{check, num, read_json, read_table, strings};
+use policylens::analysis::calibrate::{
+    Anchors, BellAnchors, Calibration, CalibrationError, calibrate,
+};
 use policylens::analysis::necessity::{necessity_table, sufficiency_table};
 use policylens::analysis::truth_table::{TruthTable, TruthTableOptions};
 use serde_json::Value;
@@ -194,4 +197,128 @@ fn truth_tables_equal_r_for_every_analysis() {
         errors.join("\n")
     );
     assert!(analyses >= 4, "only {analyses} truth tables compared");
+}
+
+/// R's `thresholds` argument: a string like `"e=1, c=2, i=3"` or `"1, 2"`,
+/// a number or an array, as (name, value) pairs.
+fn thresholds_of(v: &Value) -> Vec<(Option<String>, f64)> {
+    match v {
+        Value::String(s) => s
+            .split(',')
+            .map(|part| match part.split_once('=') {
+                Some((n, x)) => (
+                    Some(n.trim().to_string()),
+                    x.trim().parse().unwrap_or(f64::NAN),
+                ),
+                None => (None, part.trim().parse().unwrap_or(f64::NAN)),
+            })
+            .collect(),
+        Value::Array(a) => a.iter().map(|x| (None, num(x))).collect(),
+        Value::Null => Vec::new(),
+        other => vec![(None, num(other))],
+    }
+}
+
+/// Orders named thresholds as R does (`e, c, i` or `e1, c1, i1, i2, c2, e2`).
+fn ordered(th: &[(Option<String>, f64)], order: &[&str]) -> Vec<f64> {
+    if th.iter().all(|(n, _)| n.is_some()) {
+        order
+            .iter()
+            .map(|want| {
+                th.iter()
+                    .find(|(n, _)| n.as_deref() == Some(*want))
+                    .map_or(f64::NAN, |(_, v)| *v)
+            })
+            .collect()
+    } else {
+        th.iter().map(|(_, v)| *v).collect()
+    }
+}
+
+/// The calibration R ran for one `calibrate.json` entry.
+fn calibration_of(args: &Value) -> Result<Calibration, CalibrationError> {
+    let kind = args["type"].as_str().unwrap_or("fuzzy");
+    let method = args["method"].as_str().unwrap_or("direct");
+    let th = thresholds_of(&args["thresholds"]);
+    let values: Vec<f64> = th.iter().map(|(_, v)| *v).collect();
+    let below = args["below"].as_f64().unwrap_or(1.0);
+    let above = args["above"].as_f64().unwrap_or(1.0);
+    Ok(match (kind, method) {
+        ("crisp", _) => Calibration::Crisp { thresholds: values },
+        (_, "indirect") => Calibration::Indirect { thresholds: values },
+        (_, "TFR") => Calibration::Tfr,
+        _ if th.len() == 6 => {
+            let t = ordered(&th, &["e1", "c1", "i1", "i2", "c2", "e2"]);
+            Calibration::Bell {
+                anchors: BellAnchors::new(t[0], t[1], t[2], t[3], t[4], t[5])?,
+                below,
+                above,
+            }
+        }
+        _ => {
+            let t = ordered(&th, &["e", "c", "i"]);
+            let anchors = Anchors::new(t[0], t[1], t[2])?;
+            if args["logistic"].as_bool().unwrap_or(true) {
+                Calibration::Logistic {
+                    anchors,
+                    idm: args["idm"].as_f64().unwrap_or(0.95),
+                }
+            } else {
+                Calibration::Linear {
+                    anchors,
+                    below,
+                    above,
+                    ecdf: args["ecdf"].as_bool().unwrap_or(false),
+                }
+            }
+        }
+    })
+}
+
+#[test]
+fn calibrations_equal_r_for_every_case() {
+    let fx = read_json("calibrate.json");
+    let entries = fx["entries"].as_array().cloned().unwrap_or_default();
+    assert!(
+        entries.len() > 10,
+        "only {} calibration entries",
+        entries.len()
+    );
+    let mut errors = Vec::new();
+    let mut compared = 0;
+    for e in &entries {
+        let id = e["id"].as_str().unwrap_or_default();
+        let x: Vec<f64> = e["x"]
+            .as_array()
+            .map(|a| a.iter().map(num).collect())
+            .unwrap_or_default();
+        let result = calibration_of(&e["args"]).and_then(|m| calibrate(&x, &m));
+        if e["error"].is_string() {
+            assert!(
+                result.is_err(),
+                "{id}: R refused ({}), we calibrated",
+                e["error"]
+            );
+            continue;
+        }
+        let ours = result.unwrap_or_else(|err| panic!("{id}: {err}"));
+        let r: Vec<f64> = e["result"]
+            .as_array()
+            .map(|a| a.iter().map(num).collect())
+            .unwrap_or_default();
+        assert_eq!(ours.values.len(), r.len(), "{id}: number of values");
+        for (i, (o, rv)) in ours.values.iter().zip(&r).enumerate() {
+            if !common::close(*o, *rv) {
+                errors.push(format!("{id}[{i}] x={}: ours {o} vs R {rv}", x[i]));
+            }
+            compared += 1;
+        }
+    }
+    assert!(
+        errors.is_empty(),
+        "{} mismatches:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+    assert!(compared > 500, "only {compared} values compared");
 }
