@@ -549,7 +549,7 @@ fn check_thresholds(thresholds: &[f64]) -> Result<Vec<f64>, CalibrationError> {
 /// ```
 /// use policylens::analysis::calibrate::{calibrate, Anchors, Calibration};
 /// let anchors = Anchors::new(165.0, 175.0, 185.0).unwrap();
-/// let out = calibrate(&[175.0, 185.0, 150.0], &Calibration::Logistic { anchors, idm: 0.95 }).unwrap();
+/// let out = calibrate(&[175.0, 185.0, 130.0], &Calibration::Logistic { anchors, idm: 0.95 }).unwrap();
 /// assert_eq!(out.values[0], 0.5);
 /// assert!((out.values[1] - 0.95).abs() < 1e-12);
 /// assert_eq!(out.values[2], 0.0); // below 1e-4: clamped like R
