@@ -446,6 +446,14 @@ impl TruthTable {
             })
             .collect();
         let observed: BTreeSet<u64> = case_rows.iter().copied().collect();
+        // Cases listed in each row: its configuration, no condition at 0.5.
+        let mut members: std::collections::BTreeMap<u64, Vec<usize>> =
+            std::collections::BTreeMap::new();
+        for (i, &number) in case_rows.iter().enumerate() {
+            if !ambiguous_cases.iter().any(|a| a.index == i) {
+                members.entry(number).or_default().push(i);
+            }
+        }
 
         // Rules 2-3: n, incl and PRI of each observed configuration.
         let mut rows: Vec<Row> = Vec::with_capacity(observed.len());
@@ -460,6 +468,11 @@ impl TruthTable {
                     if lit < m {
                         m = lit;
                     }
+                    // Memberships are in [0, 1]: once 0, the case adds
+                    // exactly 0 to every sum (crisp data stops here at once).
+                    if m <= 0.0 {
+                        break;
+                    }
                 }
                 sum_x += m;
                 let my = if m < yi { m } else { yi };
@@ -468,12 +481,7 @@ impl TruthTable {
                 sum_pri += if my < neg_y { my } else { neg_y };
                 n += usize::from(m > 0.5);
             }
-            let case_indices: Vec<usize> = (0..n_cases)
-                .filter(|&i| {
-                    case_rows.get(i) == Some(&number)
-                        && !ambiguous_cases.iter().any(|a| a.index == i)
-                })
-                .collect();
+            let case_indices: Vec<usize> = members.remove(&number).unwrap_or_default();
             rows.push(Row {
                 config,
                 out: Out::Remainder,
