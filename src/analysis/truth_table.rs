@@ -39,6 +39,8 @@
 //!    in [`TruthTable::ignored_exclusions`] (QCA ≤ 3.x removed those with
 //!    `setdiff(exclude, rownames(tt))`). Excluded rows are always listed,
 //!    also when `complete` is off (as R does).
+//!    OUT values set by hand ([`TruthTableOptions::set_out`]) are applied
+//!    after that and flagged in [`Row::overridden`].
 //! 7. **Missing values** are refused, as R refuses them ("Missing values in
 //!    the data are not allowed"); R checks the whole data frame, PolicyLens
 //!    only the columns used.
@@ -49,7 +51,7 @@
 //! Complexity: O(n·k) to code the cases, O(r·n·k) for r observed rows,
 //! plus O(2^k) rows when `complete` is on.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -193,6 +195,11 @@ pub struct TruthTableOptions {
     pub exclude: BTreeSet<u64>,
     /// Analyse the negated outcome `~Y` (R's `outcome = "~Y"`).
     pub negate_outcome: bool,
+    /// OUT values set by hand, by row number (R: editing `tt$tt$OUT`).
+    /// Applied last, after the cut-offs and exclusions; a row number beyond
+    /// 2^k is ignored and reported in [`TruthTable::ignored_overrides`].
+    #[serde(default)]
+    pub set_out: BTreeMap<u64, Out>,
 }
 
 impl Default for TruthTableOptions {
@@ -205,6 +212,7 @@ impl Default for TruthTableOptions {
             complete: false,
             exclude: BTreeSet::new(),
             negate_outcome: false,
+            set_out: BTreeMap::new(),
         }
     }
 }
@@ -232,6 +240,9 @@ pub struct Row {
     pub case_indices: Vec<usize>,
     /// True for a remainder excluded by the user (then `out` is `Zero`).
     pub excluded: bool,
+    /// True when the user set `out` by hand ([`TruthTableOptions::set_out`]).
+    #[serde(default)]
+    pub overridden: bool,
 }
 
 impl Row {
@@ -291,6 +302,9 @@ pub struct TruthTable {
     pub ambiguous_cases: Vec<AmbiguousCase>,
     /// Requested exclusions that were not remainders (ignored).
     pub ignored_exclusions: Vec<u64>,
+    /// OUT overrides naming no row of the table (ignored).
+    #[serde(default)]
+    pub ignored_overrides: Vec<u64>,
 }
 
 fn check_column(name: &str, values: &[f64], expected: usize) -> Result<(), TruthTableError> {
@@ -495,6 +509,7 @@ impl TruthTable {
                     .collect(),
                 case_indices,
                 excluded: false,
+                overridden: false,
             });
         }
 
@@ -550,6 +565,20 @@ impl TruthTable {
                 None => ignored_exclusions.push(ex),
             }
         }
+        let mut ignored_overrides = Vec::new();
+        for (&number, &out) in &options.set_out {
+            if !(1..=max_row).contains(&number) {
+                ignored_overrides.push(number);
+                continue;
+            }
+            if !rows.iter().any(|r| r.number() == number) {
+                rows.push(Self::remainder(number, k, false));
+            }
+            if let Some(r) = rows.iter_mut().find(|r| r.number() == number) {
+                r.out = out;
+                r.overridden = true;
+            }
+        }
         if options.complete {
             let present: BTreeSet<u64> = rows.iter().map(Row::number).collect();
             for number in 1..=max_row {
@@ -566,6 +595,7 @@ impl TruthTable {
             rows,
             ambiguous_cases,
             ignored_exclusions,
+            ignored_overrides,
         })
     }
 
@@ -581,6 +611,7 @@ impl TruthTable {
             cases: Vec::new(),
             case_indices: Vec::new(),
             excluded,
+            overridden: false,
         }
     }
 
@@ -745,6 +776,26 @@ mod tests {
             tt.rows.iter().map(Row::number).collect::<Vec<_>>(),
             vec![1, 3, 4]
         );
+    }
+
+    #[test]
+    fn out_set_by_hand_is_applied_last_and_recorded() {
+        let a = [1.0, 0.0];
+        let y = [1.0, 0.0];
+        let opts = TruthTableOptions {
+            set_out: [(1, Out::One), (2, Out::Zero), (9, Out::One)]
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        };
+        let tt = build(&[&a], &y, &opts).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            tt.rows.iter().map(|r| r.out.code()).collect::<String>(),
+            "10"
+        );
+        assert!(tt.rows.iter().all(|r| r.overridden));
+        assert_eq!(tt.rows[0].out_if_kept, Out::Zero);
+        assert_eq!(tt.ignored_overrides, vec![9]);
     }
 
     #[test]

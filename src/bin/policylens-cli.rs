@@ -449,6 +449,7 @@ fn run_truth_table(args: &TruthTableArgs) -> Result<Output, CliError> {
         complete: args.complete,
         exclude: args.exclude.iter().copied().collect(),
         negate_outcome: p.negated,
+        ..TruthTableOptions::default()
     };
     let tt = TruthTable::new(&p.conditions, &p.refs(), &p.y, &table.cases, &options)?;
     let rows = tt
