@@ -183,6 +183,8 @@ enum CliError {
     InclCut { found: usize },
     #[error("no conditions: give --conditions")]
     NoConditions,
+    #[error("`{name}` cannot be both the outcome and a condition")]
+    OutcomeIsCondition { name: String },
 }
 
 /// The outcome and conditions of an analysis, read from the table.
@@ -297,6 +299,11 @@ impl Table {
         };
         if conditions.is_empty() {
             return Err(CliError::NoConditions);
+        }
+        if conditions.iter().any(|c| c == name) {
+            return Err(CliError::OutcomeIsCondition {
+                name: name.to_string(),
+            });
         }
         let columns = conditions
             .iter()
