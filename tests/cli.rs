@@ -414,6 +414,18 @@ fn every_error_goes_to_stderr_with_a_failure_status() {
         ),
         (
             vec![
+                "necessity",
+                "--data",
+                &data,
+                "--outcome",
+                "~SURV",
+                "--conditions",
+                "DEV,SURV",
+            ],
+            "both the outcome",
+        ),
+        (
+            vec![
                 "truth-table",
                 "--data",
                 &data,

@@ -31,8 +31,8 @@
 //! * R accepts unordered logistic anchors and only warns about equal linear
 //!   anchors; PolicyLens refuses both with [`CalibrationError::Unordered`].
 //! * Missing values (NaN) give NaN memberships for every method; R propagates
-//!   them for logistic and indirect but stops with an error for crisp,
-//!   linear and bell.
+//!   them for logistic, drops them from the indirect method's result (a
+//!   shorter vector) and stops with an error for crisp, linear and bell.
 //! * `ecdf` linear calibration uses the values between the extreme anchors;
 //!   R fails when no value lies outside them (its `x[-which(...)]` idiom
 //!   empties the vector).
