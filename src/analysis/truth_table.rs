@@ -910,6 +910,15 @@ mod tests {
             for r in &tt.rows {
                 prop_assert!(r.incl.is_nan() || (0.0..=1.0 + 1e-12).contains(&r.incl));
             }
+            // The row's incl and PRI are the fit of its configuration term.
+            for r in &tt.rows {
+                let m = crate::analysis::expr::Term::from_config(&r.config)
+                    .membership(&refs)
+                    .unwrap_or_default();
+                let sums = crate::analysis::fit::FitSums::new(&m, &y);
+                prop_assert!(sums.incl_s().is_nan() && r.incl.is_nan() || (sums.incl_s() - r.incl).abs() < 1e-12);
+                prop_assert!(sums.pri().is_nan() && r.pri.is_nan() || (sums.pri() - r.pri).abs() < 1e-12);
+            }
         }
     }
 }
