@@ -143,6 +143,9 @@ pub struct DelimitedImport<'a> {
     table: Option<TableBuilder>,
     done: bool,
     warnings: Vec<ImportWarning>,
+    /// Where each data row's record starts (as csv reports it), to fetch
+    /// the original spelling when a numeric column turns text.
+    row_offsets: Vec<usize>,
 }
 
 impl<'a> DelimitedImport<'a> {
@@ -185,8 +188,11 @@ impl<'a> DelimitedImport<'a> {
             table: None,
             done: false,
             warnings: Vec::new(),
+            row_offsets: Vec::new(),
         };
-        job.read(1)?;
+        while job.table.is_none() && !job.done {
+            job.read(1)?;
+        }
         if job.table.is_none() {
             return Err(DataError::Empty);
         }
@@ -249,14 +255,26 @@ impl<'a> DelimitedImport<'a> {
     /// Read up to `max_records` records from `pos`; the first non-blank
     /// record is the header.
     fn read(&mut self, max_records: usize) -> Result<(), DataError> {
-        if self.done {
+        let DelimitedImport {
+            text,
+            pos,
+            line: base_line,
+            delimiter,
+            table,
+            done,
+            row_offsets,
+            ..
+        } = self;
+        if *done {
             return Ok(());
         }
-        let rest = self.text.get(self.pos..).unwrap_or_default();
+        let delimiter = *delimiter;
+        let text: &[u8] = text;
+        let rest = text.get(*pos..).unwrap_or_default();
         let mut rdr = ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .delimiter(self.delimiter)
+            .delimiter(delimiter)
             .from_reader(rest);
         let mut rec = ByteRecord::new();
         let mut n = 0usize;
@@ -264,29 +282,31 @@ impl<'a> DelimitedImport<'a> {
             let more = rdr
                 .read_byte_record(&mut rec)
                 .map_err(|e| DataError::Parse {
-                    line: self.line
+                    line: *base_line
                         + e.position()
                             .map_or(0, |p| p.line() as usize)
                             .saturating_sub(1),
                     message: e.to_string(),
                 })?;
             if !more {
-                self.done = true;
+                *done = true;
                 break;
             }
             n += 1;
-            let line = self.line + rec.position().map_or(1, |p| p.line() as usize) - 1;
-            match &mut self.table {
+            // csv positions a record where its read began, before the blank
+            // lines it skipped: add those.
+            let (rec_line, rec_byte) = rec
+                .position()
+                .map_or((1, 0), |p| (p.line() as usize, p.byte() as usize));
+            let line = *base_line + rec_line - 1
+                + leading_line_ends(rest.get(rec_byte..).unwrap_or_default());
+            match table {
                 None => {
                     if is_blank(&rec) && rec.len() == 1 {
                         continue;
                     }
                     let names = rec.iter().map(field_str).map(Cow::into_owned).collect();
-                    self.table = Some(TableBuilder::new(names, self.delimiter == b';')?);
-                    if max_records == 1 {
-                        // `new` reads only the header
-                        break;
-                    }
+                    *table = Some(TableBuilder::new(names, delimiter == b';')?);
                 }
                 Some(table) => {
                     if is_blank(&rec) {
@@ -305,18 +325,80 @@ impl<'a> DelimitedImport<'a> {
                             found: rec.len(),
                         });
                     }
-                    let dc = table.decimal_comma;
-                    for (col, field) in table.columns.iter_mut().zip(rec.iter()) {
-                        col.push_text(&field_str(field), dc);
-                    }
+                    let offsets: &[usize] = row_offsets;
+                    let mut originals = |col: usize, rows: usize| {
+                        originals_from_text(text, offsets, delimiter, col, rows)
+                    };
+                    table.push_text_row(rec.iter().map(field_str), &mut originals);
+                    row_offsets.push(*pos + rec_byte);
                 }
             }
         }
         let p = rdr.position();
-        self.pos += p.byte() as usize;
-        self.line += (p.line() as usize).saturating_sub(1);
+        *pos += p.byte() as usize;
+        *base_line += (p.line() as usize).saturating_sub(1);
         Ok(())
     }
+}
+
+/// The trimmed text of field `col` of the first `rows` data rows, which
+/// start (as the csv reader reports record starts) at `offsets`: one
+/// sequential re-parse from the first row. Rows it cannot find are `None`.
+fn originals_from_text(
+    text: &[u8],
+    offsets: &[usize],
+    delimiter: u8,
+    col: usize,
+    rows: usize,
+) -> Vec<Option<String>> {
+    let mut out = Vec::with_capacity(rows);
+    let Some(&first) = offsets.first() else {
+        return out;
+    };
+    let mut rdr = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.get(first..).unwrap_or_default());
+    let mut rec = ByteRecord::new();
+    let mut wanted = offsets.iter().take(rows).peekable();
+    while let Some(&&next) = wanted.peek() {
+        if !matches!(rdr.read_byte_record(&mut rec), Ok(true)) {
+            break;
+        }
+        let at = first + rec.position().map_or(0, |p| p.byte() as usize);
+        if at < next {
+            continue; // a skipped row
+        }
+        if at > next {
+            break; // out of step: let the caller format the numbers
+        }
+        wanted.next();
+        out.push(
+            rec.get(col)
+                .map(|f| String::from_utf8_lossy(f).trim().to_owned()),
+        );
+    }
+    out
+}
+
+/// Number of line ends (`\n`, `\r\n` or a lone `\r`) before the first
+/// other byte.
+fn leading_line_ends(text: &[u8]) -> usize {
+    let mut n = 0;
+    let mut iter = text.iter().peekable();
+    while let Some(&b) = iter.next() {
+        match b {
+            b'\n' => n += 1,
+            b'\r' => {
+                if iter.peek() != Some(&&b'\n') {
+                    n += 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    n
 }
 
 /// A field as text (always valid UTF-8: the text was validated and fields

@@ -47,7 +47,11 @@ pub(crate) fn decode<'a>(
         _ => 0,
     };
     let is_utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
-    if !is_utf16 && let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    // `contains` is memchr-fast; the position is needed only on failure
+    if !is_utf16
+        && bytes.contains(&0)
+        && let Some(offset) = bytes.iter().position(|&b| b == 0)
+    {
         return Err(DataError::Binary { offset });
     }
     if encoding == UTF_8 {
