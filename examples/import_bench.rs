@@ -9,8 +9,8 @@
 //! Prints: file size, whole-file `import` time, the same through
 //! `DelimitedImport::step` in slices (number of slices and the slowest
 //! slice, which bounds how long the browser's main thread is blocked per
-//! animation frame), and VmHWM (peak resident memory, Linux only) before
-//! and after the import.
+//! animation frame) for the UTF-8 file and for the same text in GBK, and
+//! VmHWM (peak resident memory, Linux only) before and after the import.
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -56,6 +56,41 @@ fn make_csv(rows: usize) -> String {
     s
 }
 
+/// Import through `DelimitedImport` in slices; time the whole and the
+/// slowest slice (the longest the browser's main thread would be blocked).
+fn sliced(
+    label: &str,
+    bytes: &[u8],
+    slice_rows: usize,
+) -> Result<(policylens::analysis::data::Imported, String), Box<dyn std::error::Error>> {
+    let t = Instant::now();
+    let mut job = DelimitedImport::new("bench.csv", bytes, &ImportOptions::default())?;
+    let setup = t.elapsed();
+    let mut slowest = std::time::Duration::ZERO;
+    let mut slices = 0usize;
+    loop {
+        let s = Instant::now();
+        let p = job.step(slice_rows)?;
+        slowest = slowest.max(s.elapsed());
+        slices += 1;
+        if p.done {
+            break;
+        }
+    }
+    let got = job.finish()?;
+    let report = format!(
+        "{label} ({:.1} MB) in slices of {slice_rows} rows: {:.3} s total; new() {:.1} ms; \
+         {slices} slices, slowest {:.1} ms; {} rows, encoding {:?}",
+        bytes.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64(),
+        setup.as_secs_f64() * 1e3,
+        slowest.as_secs_f64() * 1e3,
+        got.dataset.n_rows(),
+        got.encoding,
+    );
+    Ok((got, report))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let rows: usize = args.next().map_or(Ok(200_000), |a| a.parse())?;
@@ -85,32 +120,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("VmHWM after import: {}", mib(vm_hwm_kib()));
     drop(got);
 
-    let t = Instant::now();
-    let mut job = DelimitedImport::new("bench.csv", &bytes[..], &ImportOptions::default())?;
-    let setup = t.elapsed();
-    let mut slowest = std::time::Duration::ZERO;
-    let mut slices = 0usize;
-    loop {
-        let s = Instant::now();
-        let p = job.step(slice_rows)?;
-        slowest = slowest.max(s.elapsed());
-        slices += 1;
-        if p.done {
-            break;
-        }
-    }
-    let s = Instant::now();
-    let got = job.finish()?;
-    let fin = s.elapsed();
-    println!(
-        "import in slices of {slice_rows} rows: {:.3} s total; setup (decode, sniff, header) {:.1} ms; \
-         {slices} slices, slowest {:.1} ms; finish {:.1} ms; {} rows",
-        t.elapsed().as_secs_f64(),
-        setup.as_secs_f64() * 1e3,
-        slowest.as_secs_f64() * 1e3,
-        fin.as_secs_f64() * 1e3,
-        got.dataset.n_rows()
-    );
+    let (got, report) = sliced("UTF-8", &bytes, slice_rows)?;
+    println!("{report}");
+    let (gbk, _, _) = encoding_rs::GBK.encode(std::str::from_utf8(&bytes)?);
+    let (_, report) = sliced("GBK", &gbk, slice_rows)?;
+    println!("{report}");
     let summaries = got.dataset.summaries();
     println!("column X1: {:?}", summaries.get(1));
     println!("VmHWM at end: {}", mib(vm_hwm_kib()));

@@ -2,8 +2,8 @@
 //! input. Sample workbooks are in tests/data/ (made by make_samples.py).
 
 use policylens::analysis::data::{
-    ColumnData, ColumnKind, DataError, Dataset, DelimitedImport, ImportOptions, ImportWarning,
-    Imported, MAX_IMPORT_BYTES, import, import_pasted,
+    ColumnData, ColumnKind, DECODE_SLICE_BYTES, DataError, Dataset, DelimitedImport, ImportOptions,
+    ImportWarning, Imported, MAX_IMPORT_BYTES, Phase, import, import_pasted,
 };
 use proptest::prelude::*;
 
@@ -344,7 +344,7 @@ fn an_import_in_slices_reports_progress_and_equals_the_whole_import() {
         &ImportOptions::default(),
     )
     .unwrap();
-    assert_eq!((job.encoding(), job.delimiter()), ("UTF-8", b','));
+    assert_eq!((job.encoding(), job.delimiter()), ("UTF-8", Some(b',')));
     let mut last = job.progress();
     assert_eq!((last.rows_done, last.bytes_total), (0, csv.len()));
     let mut steps = 0;
@@ -360,6 +360,54 @@ fn an_import_in_slices_reports_progress_and_equals_the_whole_import() {
     assert!((last.fraction() - 1.0).abs() < f64::EPSILON);
     assert_eq!(job.finish().unwrap(), whole);
     assert_eq!(whole.dataset.summaries()[2].missing, 1000_usize.div_ceil(7));
+}
+
+#[test]
+fn a_gbk_file_is_decoded_in_slices_before_its_rows_are_read() {
+    let csv = big_csv(80_000).replacen("case", "县域", 1);
+    let (gbk, _, _) = encoding_rs::GBK.encode(&csv);
+    assert!(gbk.len() > DECODE_SLICE_BYTES);
+    let mut job = DelimitedImport::new("g.csv", gbk.to_vec(), &ImportOptions::default()).unwrap();
+    assert_eq!((job.encoding(), job.delimiter()), ("gb18030", None));
+    let mut phases = Vec::new();
+    let mut last_decoded = 0;
+    loop {
+        let p = job.step(10_000).unwrap();
+        if p.phase == Phase::Decoding {
+            assert!(
+                p.bytes_done > last_decoded && p.bytes_done - last_decoded <= DECODE_SLICE_BYTES
+            );
+            assert_eq!((p.bytes_total, p.rows_done), (gbk.len(), 0));
+            last_decoded = p.bytes_done;
+        }
+        phases.push(p.phase);
+        if p.done {
+            break;
+        }
+    }
+    assert_eq!(phases.first(), Some(&Phase::Decoding));
+    assert_eq!(phases.last(), Some(&Phase::Reading));
+    assert_eq!(job.delimiter(), Some(b','));
+    let got = job.finish().unwrap();
+    let want = read("g.csv", csv.as_bytes());
+    assert_eq!(got.dataset, want.dataset);
+    assert_eq!(got.encoding, Some("gb18030"));
+}
+
+#[test]
+fn header_errors_of_a_transcoded_file_come_from_step() {
+    let (gbk, _, _) = encoding_rs::GBK.encode("名称,名称\n甲,1\n");
+    let mut job = DelimitedImport::new("g.csv", &gbk[..], &ImportOptions::default()).unwrap();
+    assert_eq!(
+        job.step(10).unwrap_err(),
+        DataError::DuplicateColumnName {
+            name: "名称".into(),
+            first: 1,
+            second: 2
+        }
+    );
+    let bom_only = utf16("", true);
+    assert_eq!(read_err("e.txt", &bom_only), DataError::Empty);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use csv::{ByteRecord, ReaderBuilder};
 use encoding_rs::Encoding;
 
 use super::column::TableBuilder;
-use super::encoding::decode;
+use super::encoding::{Source, Transcoder, open};
 use super::{DataError, ImportOptions, ImportWarning, Imported, MAX_IMPORT_BYTES, dataset_name};
 
 /// The delimiters [`sniff_delimiter`] chooses from, in order of preference
@@ -88,21 +88,36 @@ fn is_blank(rec: &ByteRecord) -> bool {
     rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
 }
 
+/// Input bytes decoded per [`DelimitedImport::step`] while a non-UTF-8
+/// file is transcoded (2 MiB: some 10 ms natively).
+pub const DECODE_SLICE_BYTES: usize = 2 * 1024 * 1024;
+
+/// What an incremental import is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Transcoding a non-UTF-8 file to UTF-8 (bytes are input bytes).
+    Decoding,
+    /// Reading rows (bytes are bytes of UTF-8 text).
+    Reading,
+}
+
 /// How far an incremental import has got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    /// Decoding or reading rows.
+    pub phase: Phase,
     /// Data rows read so far (not counting the header).
     pub rows_done: usize,
-    /// Bytes of (decoded) text consumed so far.
+    /// Bytes done in this phase.
     pub bytes_done: usize,
-    /// Bytes of (decoded) text in all.
+    /// Bytes in all in this phase.
     pub bytes_total: usize,
     /// The whole text has been read: call [`DelimitedImport::finish`].
     pub done: bool,
 }
 
 impl Progress {
-    /// Fraction done in [0, 1].
+    /// Fraction of this phase done, in [0, 1].
     pub fn fraction(&self) -> f64 {
         if self.bytes_total == 0 {
             1.0
@@ -115,12 +130,15 @@ impl Progress {
 /// A delimited-text import that runs in slices, so that a browser can
 /// parse a large file between animation frames and show progress.
 ///
-/// [`DelimitedImport::new`] decodes the text (borrowing UTF-8 input,
-/// taking ownership when given a `Vec<u8>`), detects the delimiter and
-/// reads the header; [`DelimitedImport::step`] reads up to `max_rows` rows;
-/// [`DelimitedImport::finish`] builds the [`Imported`] table. [`super::import`]
-/// runs exactly this loop. Memory: the decoded text plus the columns
-/// (16 bytes per numeric cell; text cells as `String`s).
+/// [`DelimitedImport::new`] chooses the encoding (borrowing UTF-8 input,
+/// taking ownership when given a `Vec<u8>`) and, for UTF-8, detects the
+/// delimiter and reads the header. Each [`DelimitedImport::step`] then
+/// either decodes [`DECODE_SLICE_BYTES`] of a non-UTF-8 file (after the
+/// last slice it detects the delimiter and reads the header) or reads up to
+/// `max_rows` rows; [`DelimitedImport::finish`] builds the [`Imported`]
+/// table. [`super::import`] runs exactly this loop. Memory: the text
+/// (borrowed, or the decoded copy) plus the columns (16 bytes per numeric
+/// cell, a `String` per text cell) plus 8 bytes per row.
 ///
 /// # Example
 /// ```
@@ -134,10 +152,15 @@ impl Progress {
 #[derive(Debug)]
 pub struct DelimitedImport<'a> {
     name: String,
+    /// Pending transcoding of a non-UTF-8 file; `text` is empty meanwhile.
+    transcoder: Option<Transcoder<'a>>,
     text: Cow<'a, [u8]>,
     start: usize,
     pos: usize,
     line: usize,
+    /// The user's delimiter, if any.
+    chosen_delimiter: Option<u8>,
+    /// The delimiter in use (known once the text is decoded).
     delimiter: u8,
     encoding: &'static Encoding,
     table: Option<TableBuilder>,
@@ -149,13 +172,14 @@ pub struct DelimitedImport<'a> {
 }
 
 impl<'a> DelimitedImport<'a> {
-    /// Decode `bytes`, detect the delimiter (unless `opts` sets them) and
-    /// read the header.
+    /// Choose the encoding and, for UTF-8 text, detect the delimiter
+    /// (unless `opts` set them) and read the header.
     ///
     /// # Errors
     /// [`DataError::TooLarge`], [`DataError::Empty`], [`DataError::Binary`],
     /// [`DataError::Undecodable`], [`DataError::UnknownEncoding`],
-    /// [`DataError::DuplicateColumnName`], [`DataError::Parse`].
+    /// [`DataError::DuplicateColumnName`], [`DataError::Parse`]. For other
+    /// encodings the errors about the text come from [`DelimitedImport::step`].
     pub fn new(
         file_name: &str,
         bytes: impl Into<Cow<'a, [u8]>>,
@@ -171,47 +195,76 @@ impl<'a> DelimitedImport<'a> {
         if bytes.is_empty() {
             return Err(DataError::Empty);
         }
-        let decoded = decode(bytes, opts.encoding.as_deref())?;
-        let body = decoded.bytes.get(decoded.start..).unwrap_or_default();
-        if body.iter().all(u8::is_ascii_whitespace) {
-            return Err(DataError::Empty);
-        }
-        let delimiter = opts.delimiter.unwrap_or_else(|| sniff_delimiter(body));
+        let (source, encoding) = open(bytes, opts.encoding.as_deref())?;
+        let (text, start, transcoder) = match source {
+            Source::Utf8 { bytes, start } => (bytes, start, None),
+            Source::Transcode(t) => (Cow::Borrowed(&[][..]), 0, Some(t)),
+        };
         let mut job = DelimitedImport {
             name: dataset_name(file_name),
-            start: decoded.start,
-            pos: decoded.start,
-            text: decoded.bytes,
+            transcoder,
+            text,
+            start,
+            pos: start,
             line: 1,
-            delimiter,
-            encoding: decoded.encoding,
+            chosen_delimiter: opts.delimiter,
+            delimiter: opts.delimiter.unwrap_or(b','),
+            encoding,
             table: None,
             done: false,
             warnings: Vec::new(),
             row_offsets: Vec::new(),
         };
-        while job.table.is_none() && !job.done {
-            job.read(1)?;
-        }
-        if job.table.is_none() {
-            return Err(DataError::Empty);
+        if job.transcoder.is_none() {
+            job.begin()?;
         }
         Ok(job)
     }
 
-    /// The encoding the text was read as (`encoding_rs` name).
+    /// With the whole text in UTF-8: refuse an empty one, detect the
+    /// delimiter, read the header.
+    fn begin(&mut self) -> Result<(), DataError> {
+        let body = self.text.get(self.start..).unwrap_or_default();
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Err(DataError::Empty);
+        }
+        self.delimiter = self
+            .chosen_delimiter
+            .unwrap_or_else(|| sniff_delimiter(body));
+        while self.table.is_none() && !self.done {
+            self.read(1)?;
+        }
+        if self.table.is_none() {
+            return Err(DataError::Empty);
+        }
+        Ok(())
+    }
+
+    /// The encoding the text is read as (`encoding_rs` name: "UTF-8",
+    /// "UTF-16LE", "gb18030", …).
     pub fn encoding(&self) -> &'static str {
         self.encoding.name()
     }
 
-    /// The delimiter in use.
-    pub fn delimiter(&self) -> u8 {
-        self.delimiter
+    /// The delimiter in use; `None` while the text is still being decoded.
+    pub fn delimiter(&self) -> Option<u8> {
+        self.transcoder.is_none().then_some(self.delimiter)
     }
 
     /// Where the import stands.
     pub fn progress(&self) -> Progress {
+        if let Some(t) = &self.transcoder {
+            let (bytes_done, bytes_total) = t.progress();
+            return Progress {
+                phase: Phase::Decoding,
+                rows_done: 0,
+                bytes_done,
+                bytes_total,
+                done: false,
+            };
+        }
         Progress {
+            phase: Phase::Reading,
             rows_done: self.table.as_ref().map_or(0, TableBuilder::rows),
             bytes_done: self.pos - self.start,
             bytes_total: self.text.len() - self.start,
@@ -219,14 +272,25 @@ impl<'a> DelimitedImport<'a> {
         }
     }
 
-    /// Read up to `max_rows` more rows (records, counting skipped blank
-    /// ones). O(bytes read).
+    /// Decode the next [`DECODE_SLICE_BYTES`] of a non-UTF-8 file, or read
+    /// up to `max_rows` more rows (records, counting skipped blank ones).
+    /// O(bytes handled).
     ///
     /// # Errors
-    /// [`DataError::RaggedRow`] for a row with the wrong number of fields,
-    /// [`DataError::Parse`] when the parser fails.
+    /// While decoding: [`DataError::Undecodable`], [`DataError::Binary`],
+    /// then the header errors of [`DelimitedImport::new`]. While reading:
+    /// [`DataError::RaggedRow`], [`DataError::Parse`].
     pub fn step(&mut self, max_rows: usize) -> Result<Progress, DataError> {
-        self.read(max_rows)?;
+        if let Some(t) = &mut self.transcoder {
+            if t.step(DECODE_SLICE_BYTES)? {
+                if let Some(t) = self.transcoder.take() {
+                    self.text = Cow::Owned(t.into_text()?);
+                }
+                self.begin()?;
+            }
+        } else {
+            self.read(max_rows)?;
+        }
         Ok(self.progress())
     }
 
@@ -237,7 +301,7 @@ impl<'a> DelimitedImport<'a> {
     /// [`DataError::EmptyColumnName`].
     pub fn finish(mut self) -> Result<Imported, DataError> {
         while !self.done {
-            self.read(usize::MAX)?;
+            self.step(usize::MAX)?;
         }
         let table = self.table.ok_or(DataError::Empty)?;
         let mut warnings = self.warnings;
