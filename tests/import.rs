@@ -371,8 +371,15 @@ fn a_gbk_file_is_decoded_in_slices_before_its_rows_are_read() {
     assert_eq!((job.encoding(), job.delimiter()), ("gb18030", None));
     let mut phases = Vec::new();
     let mut last_decoded = 0;
+    let mut last_fraction = 0.0;
     loop {
         let p = job.step(10_000).unwrap();
+        assert!(p.transcoded);
+        assert!(
+            p.fraction() >= last_fraction,
+            "the progress bar never goes back"
+        );
+        last_fraction = p.fraction();
         if p.phase == Phase::Decoding {
             assert!(
                 p.bytes_done > last_decoded && p.bytes_done - last_decoded <= DECODE_SLICE_BYTES

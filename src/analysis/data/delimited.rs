@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use csv::{ByteRecord, ReaderBuilder};
-use encoding_rs::Encoding;
+use encoding_rs::{Encoding, UTF_8};
 
 use super::column::TableBuilder;
 use super::encoding::{Source, Transcoder, open};
@@ -114,18 +114,38 @@ pub struct Progress {
     pub bytes_total: usize,
     /// The whole text has been read: call [`DelimitedImport::finish`].
     pub done: bool,
+    /// The file is (or was) transcoded from another encoding, so the
+    /// import has a decoding phase.
+    pub transcoded: bool,
 }
 
 impl Progress {
-    /// Fraction of this phase done, in [0, 1].
-    pub fn fraction(&self) -> f64 {
+    /// Fraction of the current phase done, in [0, 1].
+    pub fn phase_fraction(&self) -> f64 {
         if self.bytes_total == 0 {
             1.0
         } else {
-            self.bytes_done as f64 / self.bytes_total as f64
+            (self.bytes_done as f64 / self.bytes_total as f64).clamp(0.0, 1.0)
+        }
+    }
+
+    /// Fraction of the whole import done, in [0, 1], for one progress bar
+    /// that never goes back: with a decoding phase, decoding fills the
+    /// first [`DECODING_SHARE`] of it.
+    pub fn fraction(&self) -> f64 {
+        let f = self.phase_fraction();
+        match (self.transcoded, self.phase) {
+            (false, _) => f,
+            (true, Phase::Decoding) => DECODING_SHARE * f,
+            (true, Phase::Reading) => DECODING_SHARE + (1.0 - DECODING_SHARE) * f,
         }
     }
 }
+
+/// Share of [`Progress::fraction`] given to decoding: in
+/// `examples/import_bench.rs` a 50 MB GBK file took about 1.2 s against
+/// 0.7 s for the same text in UTF-8, so decoding is roughly 40% of it.
+pub const DECODING_SHARE: f64 = 0.4;
 
 /// A delimited-text import that runs in slices, so that a browser can
 /// parse a large file between animation frames and show progress.
@@ -261,6 +281,7 @@ impl<'a> DelimitedImport<'a> {
                 bytes_done,
                 bytes_total,
                 done: false,
+                transcoded: true,
             };
         }
         Progress {
@@ -269,6 +290,7 @@ impl<'a> DelimitedImport<'a> {
             bytes_done: self.pos - self.start,
             bytes_total: self.text.len() - self.start,
             done: self.done,
+            transcoded: self.encoding != UTF_8,
         }
     }
 

@@ -29,8 +29,8 @@ use serde::{Deserialize, Serialize};
 
 pub use column::{ERROR_LITERALS, MISSING_TOKENS, is_error_literal, is_missing, parse_number};
 pub use delimited::{
-    DECODE_SLICE_BYTES, DELIMITER_CANDIDATES, DelimitedImport, Phase, Progress, import_pasted,
-    sniff_delimiter,
+    DECODE_SLICE_BYTES, DECODING_SHARE, DELIMITER_CANDIDATES, DelimitedImport, Phase, Progress,
+    import_pasted, sniff_delimiter,
 };
 pub use workbook::{WorkbookFormat, import_workbook, sniff_workbook};
 
