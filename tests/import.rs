@@ -752,9 +752,17 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn random_bytes_never_panic(name in file_name(), bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        if let Ok(got) = import(&name, &bytes, &ImportOptions::default()) {
-            check_shape(&got);
+    fn random_bytes_never_panic(
+        name in file_name(),
+        bytes in prop::collection::vec(any::<u8>(), 0..512),
+        encoding in prop::option::of(prop::sample::select(vec!["utf-8", "utf-16le", "utf-16be", "gbk", "windows-1252", "big5", "bogus"])),
+        delimiter in prop::option::of(any::<u8>()),
+    ) {
+        let opts = ImportOptions { encoding: encoding.map(str::to_owned), delimiter, sheet: None };
+        for opts in [ImportOptions::default(), opts] {
+            if let Ok(got) = import(&name, &bytes, &opts) {
+                check_shape(&got);
+            }
         }
     }
 
@@ -794,7 +802,7 @@ proptest! {
             prop::sample::select(vec!["a", "1", "0,5", "2.5", "NA", "", " ", "\"", "\"x,y\"", ",", ";", "\t", "\n", "\r\n", "-", "#N/A", "县"]),
             0..80,
         ),
-        delimiter in prop::option::of(prop::sample::select(vec![b',', b';', b'\t'])),
+        delimiter in prop::option::of(prop_oneof![prop::sample::select(vec![b',', b';', b'\t']), any::<u8>()]),
     ) {
         let text: String = cells.concat();
         let opts = ImportOptions { delimiter, ..ImportOptions::default() };
