@@ -6,7 +6,9 @@
 //! app or the CLI) reads the file and hands over its bytes.
 //!
 //! * [`import`] — any file: workbooks by content sniffing (ZIP or OLE
-//!   signature) and extension, everything else as delimited text.
+//!   signature) and extension, everything else as delimited text (the
+//!   delimiter from Excel's `sep=;` first line if there is one, else
+//!   [`sniff_delimiter`]).
 //! * [`DelimitedImport`] — the same delimited-text import in slices, so the
 //!   browser can parse a large file between animation frames with progress.
 //! * [`import_pasted`] — cells copied from a spreadsheet (tab-separated).
@@ -18,7 +20,7 @@
 //! `.`, `-`, trimmed, case-insensitive) are `None` and never 0; so are
 //! spreadsheet error values ([`ERROR_LITERALS`], reported in a warning). Text cells
 //! and header names are trimmed. Numbers may use a decimal comma when the
-//! delimiter is `;`. A column that turns out to be text keeps every cell
+//! delimiter is `;`, and strict thousands grouping (`1,234,567.5`). A column that turns out to be text keeps every cell
 //! as written in the file (`007`, `1.50`), not as a reformatted number.
 //!
 //! # Limits and costs
