@@ -44,7 +44,9 @@ pub fn is_missing(cell: &str) -> bool {
 /// `0,81` and `1.234.567,5`; a lone `.` still reads as a decimal point
 /// (`1.5`, `1.234`), since a file with decimal commas may hold both. Not
 /// accepted: `1,5` without `decimal_comma` (it is not a grouping), `inf`,
-/// `NaN`, percentages, hexadecimal, currency signs. O(len).
+/// `NaN`, hexadecimal, currency signs. A percentage (`45%`, `12.5 %`, as
+/// Excel copies percent-formatted cells) reads as its fraction (0.45,
+/// 0.125). O(len).
 ///
 /// # Example
 /// ```
@@ -57,6 +59,11 @@ pub fn is_missing(cell: &str) -> bool {
 /// ```
 pub fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
     let t = trim(cell);
+    if let Some(p) = t.strip_suffix('%') {
+        return parse_number(p.strip_suffix(' ').unwrap_or(p), decimal_comma)
+            .filter(|_| !p.ends_with('%'))
+            .map(|v| v / 100.0);
+    }
     let (group, point) = if decimal_comma {
         (b'.', b',')
     } else {
@@ -437,6 +444,10 @@ mod tests {
         assert_eq!(parse_number("0,5", false), None);
         assert_eq!(parse_number("1,2,3", true), None);
         assert_eq!(parse_number("1.5", true), Some(1.5));
+        assert_eq!(parse_number("45%", false), Some(0.45));
+        assert_eq!(parse_number("12,5 %", true), Some(0.125));
+        assert_eq!(parse_number("%", false), None);
+        assert_eq!(parse_number("5%%", false), None);
     }
 
     #[test]
