@@ -24,6 +24,7 @@
 
 mod custom;
 mod error;
+mod example;
 mod four_dim;
 mod mendelow;
 mod model;
@@ -38,6 +39,7 @@ mod text;
 
 pub use custom::{CustomModel, CustomScore, WeightedDimension};
 pub use error::StakeholderError;
+pub use example::{DIMENSIONS as EXAMPLE_DIMENSIONS, example_dimensions, example_long};
 pub use four_dim::{Attitude, FourDimModel, FourDimResult, FourDimRules, LevelCuts, Role};
 pub use mendelow::{GridPlacement, MendelowModel, Quadrant};
 pub use model::{
