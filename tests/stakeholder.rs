@@ -492,3 +492,44 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn results_table_of_the_example_has_every_model_in_chinese() -> Result<(), StakeholderError> {
+    let (_, agg) = example(Lang::Zh)?;
+    let settings = StakeholderSettings {
+        custom: vec![CustomModel {
+            name: s("综合影响力"),
+            terms: ["capability", "resources", "power"]
+                .map(|d| WeightedDimension {
+                    dimension: s(d),
+                    weight: 1.0,
+                    reversed: false,
+                })
+                .to_vec(),
+            ..CustomModel::default()
+        }],
+        ..StakeholderSettings::default()
+    };
+    let table = results_table(&agg.ratings, &settings, Lang::Zh);
+    // Schmeer needs knowledge and mobilization, which the example does not rate.
+    assert_eq!(table.skipped.len(), 1, "{:?}", table.skipped);
+    assert!(matches!(
+        table.skipped.first(),
+        Some((
+            ModelKind::Schmeer,
+            StakeholderError::UnknownDimension { .. }
+        ))
+    ));
+    assert_eq!(table.rows.len(), 8);
+    assert!(table.rows.iter().all(|r| r.len() == table.header.len()));
+    let csv = table.to_csv();
+    assert!(
+        csv.contains("主要推动力量")
+            && csv.contains("重点管理")
+            && csv.contains("综合影响力: 排名")
+    );
+    if std::env::var_os("POLICYLENS_PRINT").is_some() {
+        println!("{csv}");
+    }
+    Ok(())
+}

@@ -31,6 +31,7 @@ mod model;
 mod policymaker;
 mod raters;
 mod recommend;
+mod report;
 mod salience;
 mod schmeer;
 mod sensitivity;
@@ -51,6 +52,7 @@ pub use raters::{
     RaterData, Rating, Spread, WideLayout, disagreement, read_long, read_wide, summarize,
 };
 pub use recommend::{Recommendation, recommend, recommendation_key};
+pub use report::{ResultsTable, results_table};
 pub use salience::{SalienceClass, SalienceModel, SalienceResult};
 pub use schmeer::{SchmeerModel, SchmeerPosition, SchmeerResult, position_scale};
 pub use sensitivity::{

@@ -72,6 +72,38 @@ const TEXT: &[(&str, &str, &str)] = &[
         "中度支持",
     ),
     ("schmeer.position.supporter", "supporter", "支持"),
+    // results table columns
+    ("col.stakeholder", "stakeholder", "利益相关者"),
+    ("col.group", "group", "类别"),
+    ("col.influence", "influence", "影响力"),
+    ("col.attitude", "expected attitude", "预期态度"),
+    ("col.role", "role", "角色"),
+    (
+        "col.pm_position",
+        "PolicyMaker position",
+        "PolicyMaker 立场",
+    ),
+    ("col.pm_power", "PolicyMaker power", "PolicyMaker 权力"),
+    (
+        "col.pm_contribution",
+        "feasibility contribution",
+        "可行性贡献",
+    ),
+    ("col.quadrant", "power–interest quadrant", "权力—利益象限"),
+    ("col.salience", "salience class", "显著性类型"),
+    ("col.schmeer_position", "Schmeer position", "Schmeer 立场"),
+    (
+        "col.schmeer_power",
+        "Schmeer power index",
+        "Schmeer 权力指数",
+    ),
+    ("col.score", "score", "得分"),
+    ("col.rank", "rank", "排名"),
+    (
+        "col.recommendation",
+        "engagement recommendation",
+        "沟通与管理建议",
+    ),
     // model names
     (
         "model.four_dim",
