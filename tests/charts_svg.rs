@@ -14,10 +14,6 @@ fn s(x: &str) -> String {
     x.to_string()
 }
 
-fn t(key: &str, lang: Lang) -> String {
-    text(key, lang).unwrap_or(key).to_string()
-}
-
 fn example(lang: Lang) -> Result<Ratings, StakeholderError> {
     let (header, rows) = example_long(lang);
     let layout = LongLayout {
@@ -40,53 +36,18 @@ fn save(name: &str, svg: &str) {
 
 fn grid_chart(lang: Lang) -> Result<PowerInterestChart, StakeholderError> {
     let r = example(lang)?;
-    let grid = MendelowModel::default().classify(&r)?;
+    let model = MendelowModel::default();
+    let grid = model.classify(&r)?;
     let pm = PolicyMakerModel::default().feasibility(&r)?;
-    let res = r.dimension_index("resources")?;
-    let zh = lang == Lang::Zh;
-    Ok(PowerInterestChart {
-        title: if zh {
-            s("权力—利益矩阵")
-        } else {
-            s("Power–interest grid")
-        },
-        x_label: if zh { s("利益") } else { s("Interest") },
-        y_label: if zh { s("权力") } else { s("Power") },
-        size_label: if zh {
-            s("气泡大小：资源")
-        } else {
-            s("Bubble size: resources")
-        },
-        legend: [
-            t("attitude.support", lang),
-            t("attitude.neutral", lang),
-            t("attitude.oppose", lang),
-        ],
-        quadrant_labels: Quadrant::ALL.map(|q| t(q.key(), lang)),
-        x_range: (1.0, 5.0),
-        y_range: (1.0, 7.0),
-        x_cut: 3.0,
-        y_cut: 4.0,
-        bubbles: grid
-            .iter()
-            .zip(&pm.players)
-            .map(|(g, p)| Bubble {
-                label: r
-                    .stakeholders()
-                    .get(g.stakeholder)
-                    .map(|x| x.name.clone())
-                    .unwrap_or_default(),
-                x: g.interest,
-                y: g.power,
-                size: r.get(g.stakeholder, res).map_or(0.0, |v| (v - 1.0) / 4.0),
-                stance: match p.side {
-                    Side::Supporters => Stance::Support,
-                    Side::NonMobilized => Stance::Neutral,
-                    Side::Opponents => Stance::Oppose,
-                },
-            })
-            .collect(),
-    })
+    let stances: Vec<Stance> = pm.players.iter().map(|p| Stance::from(p.side)).collect();
+    let mut chart =
+        PowerInterestChart::from_grid(&r, &model, &grid, Some("resources"), &stances, lang)?;
+    if lang == Lang::Zh {
+        chart.x_label = s("利益");
+        chart.y_label = s("权力");
+        chart.size_label = s("气泡大小：资源");
+    }
+    Ok(chart)
 }
 
 fn count(svg: &str, needle: &str) -> usize {
@@ -166,29 +127,8 @@ fn position_map_names_every_player_in_its_column() -> Result<(), Box<dyn std::er
     let lang = Lang::Zh;
     let r = example(lang)?;
     let f = PolicyMakerModel::default().feasibility(&r)?;
-    let chart = PositionMapChart {
-        title: s("PolicyMaker 立场图"),
-        column_labels: PositionBand::ALL.map(|b| t(b.key(), lang)),
-        row_labels: [
-            t("level.high", lang),
-            t("level.moderate", lang),
-            t("level.low", lang),
-        ],
-        power_label: s("权力"),
-        players: f
-            .players
-            .iter()
-            .map(|p| PositionMapPlayer {
-                label: r
-                    .stakeholders()
-                    .get(p.stakeholder)
-                    .map(|x| x.name.clone())
-                    .unwrap_or_default(),
-                band: p.band,
-                power: p.power_band,
-            })
-            .collect(),
-    };
+    let mut chart = PositionMapChart::from_feasibility(&r, &f, lang);
+    chart.title = s("PolicyMaker 立场图");
     let svg = render_svg(&chart, W, 520)?;
     save("position_zh.svg", &svg);
     for p in &chart.players {
@@ -205,27 +145,14 @@ fn feasibility_bars_show_the_three_indices() -> Result<(), Box<dyn std::error::E
     let lang = Lang::En;
     let r = example(lang)?;
     let f = PolicyMakerModel::default().feasibility(&r)?;
-    let chart = FeasibilityChart {
-        title: s("Feasibility"),
-        y_label: s("|position| × power × weight"),
-        bars: vec![
-            FeasibilityBar {
-                label: t("pm.side.supporters", lang),
-                value: f.supporters,
-                stance: Stance::Support,
-            },
-            FeasibilityBar {
-                label: t("pm.side.non_mobilized", lang),
-                value: f.non_mobilized,
-                stance: Stance::Neutral,
-            },
-            FeasibilityBar {
-                label: t("pm.side.opponents", lang),
-                value: f.opponents,
-                stance: Stance::Oppose,
-            },
-        ],
-    };
+    let chart = FeasibilityChart::from_feasibility(&f, lang);
+    assert_eq!(chart.bars.len(), 3);
+    assert!(
+        chart
+            .bars
+            .first()
+            .is_some_and(|b| (b.value - f.supporters).abs() < 1e-12)
+    );
     let svg = render_svg(&chart, 700, 480)?;
     save("feasibility_en.svg", &svg);
     for b in &chart.bars {
@@ -253,28 +180,9 @@ fn radar_draws_one_polygon_per_selected_stakeholder() -> Result<(), Box<dyn std:
     ];
     let axes_zh = ["利益", "认知", "能力", "资源", "合法性", "紧迫性"];
     let selected = [0usize, 3, 6, 7];
-    let series = selected
-        .iter()
-        .map(|&i| -> Result<RadarSeries, StakeholderError> {
-            let values = dims
-                .iter()
-                .map(|d| Ok(r.scale(d)?.normalize(r.require(i, d)?)))
-                .collect::<Result<Vec<f64>, StakeholderError>>()?;
-            Ok(RadarSeries {
-                label: r
-                    .stakeholders()
-                    .get(i)
-                    .map(|x| x.name.clone())
-                    .unwrap_or_default(),
-                values,
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let chart = RadarChart {
-        title: s("利益相关者雷达图"),
-        axes: axes_zh.map(String::from).to_vec(),
-        series,
-    };
+    let mut chart = RadarChart::from_ratings(&r, &selected, &dims, lang)?;
+    chart.axes = axes_zh.map(String::from).to_vec();
+    assert_eq!(chart.series.len(), selected.len());
     let svg = render_svg(&chart, W, H)?;
     save("radar_zh.svg", &svg);
     assert_eq!(
@@ -316,32 +224,7 @@ fn salience_venn_puts_every_stakeholder_in_one_region() -> Result<(), Box<dyn st
         }
         .classify(&r)?;
         let zh = lang == Lang::Zh;
-        let chart = SalienceVennChart {
-            title: if zh {
-                s("利益相关者显著性")
-            } else {
-                s("Stakeholder salience")
-            },
-            set_labels: if zh {
-                [s("权力"), s("合法性"), s("紧迫性")]
-            } else {
-                [s("Power"), s("Legitimacy"), s("Urgency")]
-            },
-            class_labels: SalienceClass::ALL.map(|c| t(c.key(), lang)),
-            members: sal
-                .iter()
-                .map(|x| VennMember {
-                    label: r
-                        .stakeholders()
-                        .get(x.stakeholder)
-                        .map(|s| s.name.clone())
-                        .unwrap_or_default(),
-                    power: x.power,
-                    legitimacy: x.legitimacy,
-                    urgency: x.urgency,
-                })
-                .collect(),
-        };
+        let chart = SalienceVennChart::from_salience(&r, &sal, lang);
         let svg = render_svg(&chart, W, H)?;
         save(if zh { "venn_zh.svg" } else { "venn_en.svg" }, &svg);
         for m in &chart.members {
@@ -377,5 +260,26 @@ fn empty_size_is_an_error_not_a_panic() -> Result<(), StakeholderError> {
         render_svg(&chart, 0, 100),
         Err(ChartError::EmptySize { .. })
     ));
+    Ok(())
+}
+
+#[test]
+fn english_grid_without_size_dimension_has_no_size_legend() -> Result<(), Box<dyn std::error::Error>>
+{
+    let r = example(Lang::En)?;
+    let model = MendelowModel::default();
+    let grid = model.classify(&r)?;
+    let four = FourDimModel::default().classify(&r)?;
+    let stances: Vec<Stance> = four.iter().map(|x| Stance::from(x.attitude)).collect();
+    let chart = PowerInterestChart::from_grid(&r, &model, &grid, None, &stances, Lang::En)?;
+    let svg = render_svg(&chart, W, H)?;
+    save("grid_en.svg", &svg);
+    assert_eq!(count_text(&svg, "manage closely"), 1);
+    assert_eq!(count_text(&svg, "Health bureau"), 1);
+    let supporters = stances.iter().filter(|s| **s == Stance::Support).count();
+    assert_eq!(
+        count(&svg, "<circle"),
+        2 * chart.bubbles.len() + 2 * supporters + 2 * 3 + 2
+    );
     Ok(())
 }

@@ -130,3 +130,25 @@ impl Stance {
         self as usize
     }
 }
+
+impl From<crate::analysis::stakeholder::Side> for Stance {
+    fn from(side: crate::analysis::stakeholder::Side) -> Self {
+        use crate::analysis::stakeholder::Side;
+        match side {
+            Side::Supporters => Stance::Support,
+            Side::NonMobilized => Stance::Neutral,
+            Side::Opponents => Stance::Oppose,
+        }
+    }
+}
+
+impl From<crate::analysis::stakeholder::Attitude> for Stance {
+    fn from(a: crate::analysis::stakeholder::Attitude) -> Self {
+        use crate::analysis::stakeholder::Attitude;
+        match a {
+            Attitude::Support => Stance::Support,
+            Attitude::Neutral => Stance::Neutral,
+            Attitude::Oppose => Stance::Oppose,
+        }
+    }
+}

@@ -12,6 +12,7 @@ use super::Chart;
 use super::draw::{self, DrawResult};
 use super::layout::{format_number, nice_ticks, text_width};
 use super::palette::{BLACK, LIGHT_GREY, Stance, WHITE};
+use crate::analysis::stakeholder::{Feasibility, Lang, Side, text};
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +34,29 @@ pub struct FeasibilityChart {
     pub y_label: String,
     /// The bars, left to right.
     pub bars: Vec<FeasibilityBar>,
+}
+
+impl FeasibilityChart {
+    /// The three PolicyMaker indices as bars, with texts in `lang`.
+    pub fn from_feasibility(feasibility: &Feasibility, lang: Lang) -> Self {
+        let t = |k: &str| text(k, lang).unwrap_or(k).to_string();
+        Self {
+            title: t("chart.feasibility.title"),
+            y_label: t("chart.feasibility.y"),
+            bars: [
+                (Side::Supporters, feasibility.supporters),
+                (Side::NonMobilized, feasibility.non_mobilized),
+                (Side::Opponents, feasibility.opponents),
+            ]
+            .into_iter()
+            .map(|(side, value)| FeasibilityBar {
+                label: t(side.key()),
+                value,
+                stance: Stance::from(side),
+            })
+            .collect(),
+        }
+    }
 }
 
 impl Chart for FeasibilityChart {

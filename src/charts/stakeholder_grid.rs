@@ -11,6 +11,9 @@ use super::Chart;
 use super::draw::{self, DrawResult};
 use super::layout::{Anchor, Rect, format_number, nice_ticks, place_labels, text_width};
 use super::palette::{BLACK, GREY, LIGHT_GREY, Shape, Stance, WHITE};
+use crate::analysis::stakeholder::{
+    Attitude, GridPlacement, Lang, MendelowModel, Quadrant, Ratings, StakeholderError, fill, text,
+};
 
 /// Font size of bubble labels.
 const LABEL_SIZE: f64 = 13.0;
@@ -44,7 +47,7 @@ pub struct PowerInterestChart {
     pub x_label: String,
     /// Y axis label (power).
     pub y_label: String,
-    /// What bubble size shows.
+    /// What bubble size shows (the size legend is drawn only when non-empty).
     pub size_label: String,
     /// Legend texts for support, neutral, oppose.
     pub legend: [String; 3],
@@ -73,6 +76,73 @@ pub(crate) struct GridLayout {
 }
 
 impl PowerInterestChart {
+    /// The grid of a power–interest classification: axes the model's
+    /// dimensions and cut points, bubble size the normalised `size`
+    /// dimension (all equal when `None`), colours from `stances` (one per
+    /// stakeholder, e.g. `Stance::from(player.side)`; neutral when
+    /// missing), texts in `lang`.
+    ///
+    /// # Errors
+    /// Unknown dimensions or invalid cut points.
+    pub fn from_grid(
+        ratings: &Ratings,
+        model: &MendelowModel,
+        grid: &[GridPlacement],
+        size: Option<&str>,
+        stances: &[Stance],
+        lang: Lang,
+    ) -> Result<Self, StakeholderError> {
+        let t = |k: &str| text(k, lang).unwrap_or(k).to_string();
+        let (power_cut, interest_cut) = model.cuts(ratings)?;
+        let ps = ratings.scale(&model.power)?;
+        let is = ratings.scale(&model.interest)?;
+        let size_dim = match size {
+            Some(d) => Some((
+                ratings.dimension_index(d)?,
+                ratings.scale(d)?.clone(),
+                d.to_string(),
+            )),
+            None => None,
+        };
+        Ok(Self {
+            title: t("chart.grid.title"),
+            x_label: model.interest.clone(),
+            y_label: model.power.clone(),
+            size_label: size_dim
+                .as_ref()
+                .map(|(_, _, d)| fill(&t("chart.grid.size"), &[("dimension".into(), d.clone())]))
+                .unwrap_or_default(),
+            legend: [Attitude::Support, Attitude::Neutral, Attitude::Oppose].map(|a| t(a.key())),
+            quadrant_labels: Quadrant::ALL.map(|q| t(q.key())),
+            x_range: (is.min(), is.max()),
+            y_range: (ps.min(), ps.max()),
+            x_cut: interest_cut,
+            y_cut: power_cut,
+            bubbles: grid
+                .iter()
+                .map(|g| Bubble {
+                    label: ratings
+                        .stakeholders()
+                        .get(g.stakeholder)
+                        .map(|s| s.name.clone())
+                        .unwrap_or_default(),
+                    x: g.interest,
+                    y: g.power,
+                    size: size_dim
+                        .as_ref()
+                        .and_then(|(d, scale, _)| {
+                            ratings.get(g.stakeholder, *d).map(|v| scale.normalize(v))
+                        })
+                        .unwrap_or(0.5),
+                    stance: stances
+                        .get(g.stakeholder)
+                        .copied()
+                        .unwrap_or(Stance::Neutral),
+                })
+                .collect(),
+        })
+    }
+
     fn layout(&self, w: f64, h: f64) -> GridLayout {
         let legend_w = 40.0
             + self
@@ -325,6 +395,9 @@ impl Chart for PowerInterestChart {
                 VPos::Center,
             )?;
             ly += 28.0;
+        }
+        if self.size_label.is_empty() {
+            return Ok(());
         }
         ly += 10.0;
         draw::text(

@@ -11,7 +11,7 @@ use super::Chart;
 use super::draw::{self, DrawResult};
 use super::layout::text_width;
 use super::palette::{BLACK, BLUISH_GREEN, GREY, Stance, VERMILLION, WHITE};
-use crate::analysis::stakeholder::{Level, PositionBand, Side};
+use crate::analysis::stakeholder::{Feasibility, Lang, Level, PositionBand, Ratings, Side, text};
 
 /// One player on the map.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,10 +40,33 @@ pub struct PositionMapChart {
 }
 
 fn stance(side: Side) -> Stance {
-    match side {
-        Side::Supporters => Stance::Support,
-        Side::NonMobilized => Stance::Neutral,
-        Side::Opponents => Stance::Oppose,
+    Stance::from(side)
+}
+
+impl PositionMapChart {
+    /// The map of a PolicyMaker result, with titles and band names in `lang`
+    /// (every field stays public: override any text).
+    pub fn from_feasibility(ratings: &Ratings, feasibility: &Feasibility, lang: Lang) -> Self {
+        let t = |k: &str| text(k, lang).unwrap_or(k).to_string();
+        Self {
+            title: t("chart.position.title"),
+            column_labels: PositionBand::ALL.map(|b| t(b.key())),
+            row_labels: [Level::High, Level::Moderate, Level::Low].map(|l| t(l.key())),
+            power_label: t("chart.position.power"),
+            players: feasibility
+                .players
+                .iter()
+                .map(|p| PositionMapPlayer {
+                    label: ratings
+                        .stakeholders()
+                        .get(p.stakeholder)
+                        .map(|s| s.name.clone())
+                        .unwrap_or_default(),
+                    band: p.band,
+                    power: p.power_band,
+                })
+                .collect(),
+        }
     }
 }
 

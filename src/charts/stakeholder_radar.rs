@@ -12,6 +12,7 @@ use super::Chart;
 use super::draw::{self, DrawResult};
 use super::layout::text_width;
 use super::palette::{BLACK, GREY, LIGHT_GREY, WHITE, series_color, series_shape};
+use crate::analysis::stakeholder::{Lang, Ratings, StakeholderError, text};
 
 /// One stakeholder's profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -31,6 +32,39 @@ pub struct RadarChart {
     pub axes: Vec<String>,
     /// The stakeholders.
     pub series: Vec<RadarSeries>,
+}
+
+impl RadarChart {
+    /// Profiles of the `selected` stakeholders on `dimensions`, each rating
+    /// normalised to its scale; axis labels are the dimension names.
+    ///
+    /// # Errors
+    /// An unknown dimension or a missing rating.
+    pub fn from_ratings(
+        ratings: &Ratings,
+        selected: &[usize],
+        dimensions: &[&str],
+        lang: Lang,
+    ) -> Result<Self, StakeholderError> {
+        let series = selected
+            .iter()
+            .filter_map(|&i| ratings.stakeholders().get(i).map(|s| (i, s.name.clone())))
+            .map(|(i, label)| {
+                let values = dimensions
+                    .iter()
+                    .map(|d| Ok(ratings.scale(d)?.normalize(ratings.require(i, d)?)))
+                    .collect::<Result<Vec<f64>, StakeholderError>>()?;
+                Ok(RadarSeries { label, values })
+            })
+            .collect::<Result<Vec<_>, StakeholderError>>()?;
+        Ok(Self {
+            title: text("chart.radar.title", lang)
+                .unwrap_or_default()
+                .to_string(),
+            axes: dimensions.iter().map(|d| (*d).to_string()).collect(),
+            series,
+        })
+    }
 }
 
 impl Chart for RadarChart {

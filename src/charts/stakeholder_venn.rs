@@ -13,6 +13,7 @@ use super::Chart;
 use super::draw::{self, DrawResult};
 use super::layout::text_width;
 use super::palette::{BLACK, BLUE, GREY, ORANGE, VERMILLION, WHITE};
+use crate::analysis::stakeholder::{Lang, Ratings, SalienceClass, SalienceResult, text};
 
 /// One stakeholder and the attributes it possesses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,6 +58,34 @@ fn region(p: bool, l: bool, u: bool) -> usize {
 }
 
 impl SalienceVennChart {
+    /// The diagram of a salience result, with texts in `lang`.
+    pub fn from_salience(ratings: &Ratings, salience: &[SalienceResult], lang: Lang) -> Self {
+        let t = |k: &str| text(k, lang).unwrap_or(k).to_string();
+        Self {
+            title: t("chart.venn.title"),
+            set_labels: [
+                "salience.attr.power",
+                "salience.attr.legitimacy",
+                "salience.attr.urgency",
+            ]
+            .map(t),
+            class_labels: SalienceClass::ALL.map(|c| t(c.key())),
+            members: salience
+                .iter()
+                .map(|x| VennMember {
+                    label: ratings
+                        .stakeholders()
+                        .get(x.stakeholder)
+                        .map(|s| s.name.clone())
+                        .unwrap_or_default(),
+                    power: x.power,
+                    legitimacy: x.legitimacy,
+                    urgency: x.urgency,
+                })
+                .collect(),
+        }
+    }
+
     /// Centres of the three circles, their radius, and the anchor point of
     /// each of the seven regions (`class_labels` order), for a w × h area.
     #[allow(clippy::type_complexity)]

@@ -104,6 +104,34 @@ const TEXT: &[(&str, &str, &str)] = &[
         "engagement recommendation",
         "沟通与管理建议",
     ),
+    // chart texts
+    ("chart.grid.title", "Power–interest grid", "权力—利益矩阵"),
+    (
+        "chart.grid.size",
+        "Bubble size: {dimension}",
+        "气泡大小：{dimension}",
+    ),
+    ("chart.position.title", "Position map", "立场图"),
+    ("chart.position.power", "Power", "权力"),
+    ("chart.feasibility.title", "Feasibility", "政策可行性"),
+    (
+        "chart.feasibility.y",
+        "|position| × power × weight",
+        "|立场| × 权力 × 权重",
+    ),
+    (
+        "chart.radar.title",
+        "Stakeholder profiles",
+        "利益相关者特征雷达图",
+    ),
+    (
+        "chart.venn.title",
+        "Stakeholder salience",
+        "利益相关者显著性",
+    ),
+    ("salience.attr.power", "Power", "权力"),
+    ("salience.attr.legitimacy", "Legitimacy", "合法性"),
+    ("salience.attr.urgency", "Urgency", "紧迫性"),
     // model names
     (
         "model.four_dim",
