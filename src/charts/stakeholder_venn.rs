@@ -90,9 +90,14 @@ impl SalienceVennChart {
     /// each of the seven regions (`class_labels` order), for a w × h area.
     #[allow(clippy::type_complexity)]
     pub fn geometry(&self, w: f64, h: f64) -> ([(f64, f64); 3], f64, [(f64, f64); 7]) {
-        let r = ((w - 40.0) / 3.3).min((h - 110.0) / 3.05).max(20.0);
-        let (cx, cy) = (w / 2.0, 50.0 + (h - 110.0) / 2.0 + 6.0);
+        // The three circles span 2r + √3·d = 2.953r vertically; keep 50 px
+        // for the title, 24 px for the bottom set label and 40 px for the
+        // list of stakeholders without attributes, and centre the rest.
+        let avail = (h - 50.0 - 24.0 - 40.0).max(60.0);
+        let r = ((w - 40.0) / 3.3).min(avail / 2.953).max(20.0);
         let d = 0.55 * r;
+        let top = 50.0 + (avail - 2.953 * r).max(0.0) / 2.0;
+        let (cx, cy) = (w / 2.0, top + r + 0.577 * d);
         let c = [
             (cx - d, cy - 0.577 * d),
             (cx + d, cy - 0.577 * d),
