@@ -533,3 +533,60 @@ fn results_table_of_the_example_has_every_model_in_chinese() -> Result<(), Stake
     }
     Ok(())
 }
+
+#[test]
+fn wide_table_with_a_respondent_column_aggregates_several_raters() -> Result<(), StakeholderError> {
+    let header: Vec<String> = ["rater", "name", "power"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = [
+        ["r1", "A", "高"],
+        ["r2", "A", "moderate"],
+        ["r3", "A", "high"],
+        ["r1", "B", "low"],
+        ["r2", "B", "low"],
+        ["r1", "A", "low"],
+    ]
+    .iter()
+    .map(|r| r.map(String::from).to_vec())
+    .collect();
+    let layout = WideLayout {
+        name: 1,
+        respondent: Some(0),
+        dimensions: vec![(2, s("power"))],
+        ..WideLayout::default()
+    };
+    let import = read_wide(
+        &header,
+        &rows,
+        &layout,
+        &[Dimension::new("power", Scale::three_level())],
+    )?;
+    assert_eq!(
+        import.problems,
+        vec![StakeholderError::DuplicateRating {
+            respondent: s("r1"),
+            stakeholder: s("A"),
+            dimension: s("power"),
+            first_row: 1,
+            row: 6
+        }]
+    );
+    let mean = import.data.aggregate(Aggregation::Mean)?;
+    let median = import.data.aggregate(Aggregation::Median)?;
+    assert!((mean.ratings.get(0, 0).unwrap_or(0.0) - 8.0 / 3.0).abs() < EXACT_TOL);
+    assert_eq!(median.ratings.get(0, 0), Some(3.0));
+    let spread = mean
+        .spread
+        .first()
+        .and_then(|r| r.first())
+        .copied()
+        .flatten();
+    assert_eq!(
+        spread.map(|x| (x.n, x.min, x.max, x.iqr)),
+        Some((3, 2.0, 3.0, 0.5))
+    );
+    assert_eq!(
+        import.data.gaps(),
+        vec![(s("r3"), s("power"), vec![s("B")])]
+    );
+    Ok(())
+}
