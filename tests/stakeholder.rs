@@ -41,9 +41,14 @@ fn example_imports_cleanly_and_reports_the_partial_respondent() -> Result<(), St
     assert!(agg.unrated.is_empty());
     let gaps = import.data.gaps();
     assert_eq!(gaps.len(), 8, "one gap per dimension for R5");
-    assert!(
-        gaps.iter()
-            .all(|(r, _, missing)| r == "R5" && missing == &vec![s("Medical insurance bureau")])
+    assert!(gaps.iter().all(|g| matches!(g,
+        StakeholderError::PartialRespondent { respondent, missing, .. }
+            if respondent == "R5" && missing == &vec![s("Medical insurance bureau")])));
+    assert_eq!(
+        gaps.first().map(ToString::to_string),
+        Some(s(
+            "respondent `R5` did not rate Medical insurance bureau on `interest`"
+        ))
     );
     Ok(())
 }
@@ -451,6 +456,18 @@ proptest! {
         let grid = MendelowModel { power_cut: Some(cut), ..MendelowModel::default() }
             .classify(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(grid.len(), r.len());
+        let four = FourDimModel {
+            interest: s("interest"),
+            cognition: s("legitimacy"),
+            capability: s("power"),
+            resources: s("urgency"),
+            rules: FourDimRules::default(),
+        }
+        .classify(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(four.len(), r.len());
+        for x in &four {
+            prop_assert!((0.0..=1.0).contains(&x.influence_score) && (-1.0..=1.0).contains(&x.position));
+        }
         let sal = SalienceModel { thresholds: [Some(cut); 3], ..SalienceModel::default() }
             .classify(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(sal.len(), r.len());
@@ -586,7 +603,11 @@ fn wide_table_with_a_respondent_column_aggregates_several_raters() -> Result<(),
     );
     assert_eq!(
         import.data.gaps(),
-        vec![(s("r3"), s("power"), vec![s("B")])]
+        vec![StakeholderError::PartialRespondent {
+            respondent: s("r3"),
+            dimension: s("power"),
+            missing: vec![s("B")]
+        }]
     );
     Ok(())
 }

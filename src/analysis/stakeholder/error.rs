@@ -115,6 +115,18 @@ pub enum StakeholderError {
         /// Row of the repeated rating.
         row: usize,
     },
+    /// A respondent rated some stakeholders on a dimension but not all
+    /// (a warning: the ratings given still count in the aggregation; the
+    /// respondent is left out of Kendall's W for that dimension).
+    #[error("respondent `{respondent}` did not rate {} on `{dimension}`", missing.join(", "))]
+    PartialRespondent {
+        /// Respondent.
+        respondent: String,
+        /// Dimension.
+        dimension: String,
+        /// Stakeholders not rated.
+        missing: Vec<String>,
+    },
     /// A model needs a rating that is missing.
     #[error("stakeholder `{stakeholder}` has no rating on `{dimension}`")]
     Missing {

@@ -297,13 +297,16 @@ impl FourDimModel {
 }
 
 impl Classifier for FourDimModel {
+    /// Class: the role; no score (the level cuts, the only settings that
+    /// move, cannot change the influence score, so a rank would be
+    /// trivially stable).
     fn outcomes(&self, ratings: &Ratings) -> Result<Vec<Outcome>, StakeholderError> {
         Ok(self
             .classify(ratings)?
             .into_iter()
             .map(|r| Outcome {
                 class: r.role.key(),
-                score: Some(r.influence_score),
+                score: None,
             })
             .collect())
     }

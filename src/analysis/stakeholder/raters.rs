@@ -419,9 +419,9 @@ impl RaterData {
     }
 
     /// Respondents who rated some but not all stakeholders on a dimension,
-    /// as (respondent, dimension, missing stakeholder names). Used to warn the
-    /// user; their ratings still count in the aggregation.
-    pub fn gaps(&self) -> Vec<(String, String, Vec<String>)> {
+    /// as [`StakeholderError::PartialRespondent`] warnings. Their ratings
+    /// still count in the aggregation.
+    pub fn gaps(&self) -> Vec<StakeholderError> {
         let mut out = Vec::new();
         for (ri, r) in self.respondents.iter().enumerate() {
             for (di, d) in self.dimensions.iter().enumerate() {
@@ -440,7 +440,11 @@ impl RaterData {
                         .filter(|(_, b)| !**b)
                         .map(|(s, _)| s.name.clone())
                         .collect();
-                    out.push((r.clone(), d.name.clone(), missing));
+                    out.push(StakeholderError::PartialRespondent {
+                        respondent: r.clone(),
+                        dimension: d.name.clone(),
+                        missing,
+                    });
                 }
             }
         }
@@ -786,7 +790,14 @@ mod tests {
         let k = d.kendall_w("x")?;
         assert_eq!(k.excluded, vec![s("R2")]);
         assert_eq!(k.raters.len(), 2);
-        assert_eq!(d.gaps(), vec![(s("R2"), s("x"), vec![s("S0")])]);
+        assert_eq!(
+            d.gaps(),
+            vec![StakeholderError::PartialRespondent {
+                respondent: s("R2"),
+                dimension: s("x"),
+                missing: vec![s("S0")]
+            }]
+        );
         Ok(())
     }
 

@@ -67,7 +67,9 @@ pub fn perturb_fraction(cut: f64, rng: &mut SplitMix64, spread: f64) -> f64 {
 pub struct Outcome {
     /// Text key of the class (e.g. `mendelow.manage_closely`).
     pub class: &'static str,
-    /// The score the model ranks by, if it has one (higher = more important).
+    /// The score the model ranks by (higher = more important), given only
+    /// when perturbed settings can move it: otherwise rank stability would
+    /// be 100 % by construction.
     pub score: Option<f64>,
 }
 
