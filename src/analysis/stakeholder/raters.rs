@@ -420,26 +420,25 @@ impl RaterData {
 
     /// Respondents who rated some but not all stakeholders on a dimension,
     /// as [`StakeholderError::PartialRespondent`] warnings. Their ratings
-    /// still count in the aggregation.
+    /// still count in the aggregation. O(ratings + respondents ×
+    /// dimensions × stakeholders).
     pub fn gaps(&self) -> Vec<StakeholderError> {
+        let rated: std::collections::HashSet<(usize, usize, usize)> = self
+            .ratings
+            .iter()
+            .map(|x| (x.respondent, x.dimension, x.stakeholder))
+            .collect();
         let mut out = Vec::new();
         for (ri, r) in self.respondents.iter().enumerate() {
             for (di, d) in self.dimensions.iter().enumerate() {
-                let rated: Vec<bool> = (0..self.stakeholders.len())
-                    .map(|s| {
-                        self.ratings
-                            .iter()
-                            .any(|x| x.respondent == ri && x.dimension == di && x.stakeholder == s)
-                    })
+                let missing: Vec<String> = self
+                    .stakeholders
+                    .iter()
+                    .enumerate()
+                    .filter(|(s, _)| !rated.contains(&(ri, di, *s)))
+                    .map(|(_, st)| st.name.clone())
                     .collect();
-                if rated.iter().any(|&b| b) && !rated.iter().all(|&b| b) {
-                    let missing = self
-                        .stakeholders
-                        .iter()
-                        .zip(&rated)
-                        .filter(|(_, b)| !**b)
-                        .map(|(s, _)| s.name.clone())
-                        .collect();
+                if !missing.is_empty() && missing.len() < self.stakeholders.len() {
                     out.push(StakeholderError::PartialRespondent {
                         respondent: r.clone(),
                         dimension: d.name.clone(),
@@ -452,7 +451,7 @@ impl RaterData {
     }
 
     /// Aggregates every stakeholder × dimension by `how`, with the spread.
-    /// O(ratings × stakeholders × dimensions) in the worst case (small tables).
+    /// O(ratings · log ratings).
     ///
     /// # Errors
     /// [`StakeholderError::NoStakeholders`], or invalid names (see [`Ratings::new`]).
@@ -460,14 +459,22 @@ impl RaterData {
         if self.stakeholders.is_empty() {
             return Err(StakeholderError::NoStakeholders);
         }
+        let nd = self.dimensions.len();
+        let mut buckets: Vec<Vec<f64>> = vec![Vec::new(); self.stakeholders.len() * nd];
+        for r in &self.ratings {
+            if r.dimension < nd
+                && let Some(b) = buckets.get_mut(r.stakeholder * nd + r.dimension)
+            {
+                b.push(r.value);
+            }
+        }
         let mut values = Vec::with_capacity(self.stakeholders.len());
         let mut spread = Vec::with_capacity(self.stakeholders.len());
-        for s in 0..self.stakeholders.len() {
-            let mut vrow = Vec::with_capacity(self.dimensions.len());
-            let mut srow = Vec::with_capacity(self.dimensions.len());
-            for d in 0..self.dimensions.len() {
-                let xs = self.values(s, d);
-                let sp = summarize(&xs);
+        for row in buckets.chunks(nd.max(1)).take(self.stakeholders.len()) {
+            let mut vrow = Vec::with_capacity(nd);
+            let mut srow = Vec::with_capacity(nd);
+            for xs in row.iter().take(nd) {
+                let sp = summarize(xs);
                 vrow.push(sp.map(|sp| match how {
                     Aggregation::Mean => sp.mean,
                     Aggregation::Median => sp.median,
@@ -476,6 +483,10 @@ impl RaterData {
             }
             values.push(vrow);
             spread.push(srow);
+        }
+        if nd == 0 {
+            values = vec![Vec::new(); self.stakeholders.len()];
+            spread = vec![Vec::new(); self.stakeholders.len()];
         }
         let ratings = Ratings::new(self.stakeholders.clone(), self.dimensions.clone(), values)?;
         let unrated = ratings.unrated();
