@@ -409,6 +409,140 @@ pub struct Aggregated {
 }
 
 impl RaterData {
+    /// Adds a stakeholder at the end and returns its index.
+    ///
+    /// # Errors
+    /// [`StakeholderError::EmptyName`] or [`StakeholderError::DuplicateStakeholder`]
+    /// (rows are 1-based positions in the table).
+    pub fn add_stakeholder(&mut self, stakeholder: Stakeholder) -> Result<usize, StakeholderError> {
+        let mut all = self.stakeholders.clone();
+        all.push(stakeholder);
+        super::model::check_names(&all)?;
+        self.stakeholders = all;
+        Ok(self.stakeholders.len() - 1)
+    }
+
+    /// Renames stakeholder `index` (group and notes are plain fields).
+    ///
+    /// # Errors
+    /// Empty or duplicate name; nothing changes then.
+    pub fn rename_stakeholder(&mut self, index: usize, name: &str) -> Result<(), StakeholderError> {
+        let mut all = self.stakeholders.clone();
+        if let Some(s) = all.get_mut(index) {
+            s.name = name.trim().to_string();
+        }
+        super::model::check_names(&all)?;
+        self.stakeholders = all;
+        Ok(())
+    }
+
+    /// Removes stakeholder `index` and its ratings; later indices shift down.
+    /// Out-of-range indices are ignored.
+    pub fn remove_stakeholder(&mut self, index: usize) {
+        if index >= self.stakeholders.len() {
+            return;
+        }
+        self.stakeholders.remove(index);
+        self.ratings.retain(|r| r.stakeholder != index);
+        for r in &mut self.ratings {
+            if r.stakeholder > index {
+                r.stakeholder -= 1;
+            }
+        }
+    }
+
+    /// Moves stakeholder `from` to position `to` (table order), keeping its
+    /// ratings. Out-of-range indices are ignored.
+    pub fn move_stakeholder(&mut self, from: usize, to: usize) {
+        let n = self.stakeholders.len();
+        if from >= n || to >= n || from == to {
+            return;
+        }
+        let s = self.stakeholders.remove(from);
+        self.stakeholders.insert(to, s);
+        let map = |i: usize| -> usize {
+            if i == from {
+                to
+            } else if from < to && i > from && i <= to {
+                i - 1
+            } else if to < from && i >= to && i < from {
+                i + 1
+            } else {
+                i
+            }
+        };
+        for r in &mut self.ratings {
+            r.stakeholder = map(r.stakeholder);
+        }
+    }
+
+    /// The index of respondent `name`, added if new.
+    pub fn respondent_index(&mut self, name: &str) -> usize {
+        let key = name.trim();
+        if let Some(i) = self.respondents.iter().position(|r| r == key) {
+            return i;
+        }
+        self.respondents.push(key.to_string());
+        self.respondents.len() - 1
+    }
+
+    /// Sets (or with `None` clears) one rating entered by hand.
+    ///
+    /// # Errors
+    /// [`StakeholderError::OutOfScale`] (nothing changes), or
+    /// [`StakeholderError::UnknownDimension`] / [`StakeholderError::NoStakeholders`]
+    /// for indices out of range.
+    pub fn set_rating(
+        &mut self,
+        respondent: usize,
+        stakeholder: usize,
+        dimension: usize,
+        value: Option<f64>,
+    ) -> Result<(), StakeholderError> {
+        let dim =
+            self.dimensions
+                .get(dimension)
+                .ok_or_else(|| StakeholderError::UnknownDimension {
+                    dimension: format!("#{}", dimension + 1),
+                })?;
+        let st = self
+            .stakeholders
+            .get(stakeholder)
+            .ok_or(StakeholderError::NoStakeholders)?;
+        if let Some(v) = value
+            && !dim.scale.contains(v)
+        {
+            return Err(StakeholderError::OutOfScale {
+                row: None,
+                respondent: self.respondents.get(respondent).cloned(),
+                stakeholder: st.name.clone(),
+                dimension: dim.name.clone(),
+                value: v,
+                min: dim.scale.min(),
+                max: dim.scale.max(),
+            });
+        }
+        while self.respondents.len() <= respondent {
+            self.respondents
+                .push(format!("R{}", self.respondents.len() + 1));
+        }
+        self.ratings.retain(|r| {
+            !(r.respondent == respondent
+                && r.stakeholder == stakeholder
+                && r.dimension == dimension)
+        });
+        if let Some(v) = value {
+            self.ratings.push(Rating {
+                respondent,
+                stakeholder,
+                dimension,
+                value: v,
+                row: 0,
+            });
+        }
+        Ok(())
+    }
+
     /// The ratings of stakeholder `s` on dimension `d`, in input order.
     pub fn values(&self, s: usize, d: usize) -> Vec<f64> {
         self.ratings
@@ -819,6 +953,36 @@ mod tests {
             d.kendall_w("x"),
             Err(StakeholderError::NoVariation { .. })
         ));
+        Ok(())
+    }
+
+    #[test]
+    fn editing_keeps_ratings_with_their_stakeholders() -> Result<(), StakeholderError> {
+        let mut d = data(&[&[1.0, 2.0, 3.0]], Scale::new(1.0, 5.0)?);
+        d.move_stakeholder(2, 0);
+        let names: Vec<&str> = d.stakeholders.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, vec!["S2", "S0", "S1"]);
+        assert_eq!(d.values(0, 0), vec![3.0]);
+        assert_eq!(d.values(2, 0), vec![2.0]);
+        d.remove_stakeholder(1);
+        assert_eq!(d.values(1, 0), vec![2.0]);
+        assert!(matches!(
+            d.add_stakeholder(Stakeholder::new(" s2 ", "")),
+            Err(StakeholderError::DuplicateStakeholder { .. })
+        ));
+        assert!(matches!(
+            d.set_rating(0, 0, 0, Some(9.0)),
+            Err(StakeholderError::OutOfScale { .. })
+        ));
+        d.set_rating(0, 0, 0, Some(5.0))?;
+        assert_eq!(d.values(0, 0), vec![5.0]);
+        d.set_rating(0, 0, 0, None)?;
+        assert!(d.values(0, 0).is_empty());
+        d.rename_stakeholder(0, "Health bureau")?;
+        assert_eq!(
+            d.stakeholders.first().map(|s| s.name.as_str()),
+            Some("Health bureau")
+        );
         Ok(())
     }
 
