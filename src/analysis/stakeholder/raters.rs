@@ -296,6 +296,21 @@ pub fn read_wide(
 ///
 /// # Errors
 /// Fatal problems only (column out of range, duplicate dimensions).
+///
+/// # Example
+/// ```
+/// use policylens::analysis::stakeholder::*;
+/// let header: Vec<String> = ["respondent", "stakeholder", "dimension", "rating"].map(String::from).to_vec();
+/// let rows: Vec<Vec<String>> = vec![
+///     ["R1", "患者", "power", "2"].map(String::from).to_vec(),
+///     ["R1", "患者", "power", "9"].map(String::from).to_vec(),
+/// ];
+/// let layout = LongLayout { respondent: 0, stakeholder: 1, dimension: 2, rating: 3, group: None };
+/// let dims = [Dimension::new("power", Scale::likert(5).unwrap())];
+/// let import = read_long(&header, &rows, &layout, &dims, None).unwrap();
+/// assert_eq!(import.data.ratings.len(), 1);
+/// assert_eq!(import.problems.len(), 1); // row 2: 9 is outside 1..5
+/// ```
 pub fn read_long(
     header: &[String],
     rows: &[Vec<String>],
@@ -649,6 +664,27 @@ impl RaterData {
     /// # Errors
     /// Unknown dimension, fewer than 2 complete raters or 2 stakeholders,
     /// or no variation at all ([`StakeholderError::NoVariation`]).
+    ///
+    /// # Example
+    /// ```
+    /// use policylens::analysis::stakeholder::*;
+    /// let mut d = RaterData {
+    ///     dimensions: vec![Dimension::new("power", Scale::likert(5).unwrap())],
+    ///     ..RaterData::default()
+    /// };
+    /// for name in ["Health bureau", "Hospitals", "Patients"] {
+    ///     d.add_stakeholder(Stakeholder::new(name, "")).unwrap();
+    /// }
+    /// for (rater, values) in [("A", [5.0, 3.0, 1.0]), ("B", [5.0, 4.0, 2.0])] {
+    ///     let r = d.respondent_index(rater);
+    ///     for (s, v) in values.into_iter().enumerate() {
+    ///         d.set_rating(r, s, 0, Some(v)).unwrap();
+    ///     }
+    /// }
+    /// let w = d.kendall_w("power").unwrap();
+    /// assert!((w.w - 1.0).abs() < 1e-12);   // identical rankings
+    /// assert_eq!(w.df, 2);
+    /// ```
     pub fn kendall_w(&self, dimension: &str) -> Result<KendallW, StakeholderError> {
         let d = find_dimension(&self.dimensions, dimension)?;
         let n = self.stakeholders.len();
