@@ -143,23 +143,6 @@ fn wrap_lines(s: &str, width: f64, size: f64) -> Vec<String> {
     lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_wrap_at_spaces_and_hyphens_and_never_exceed_the_width() {
-        assert_eq!(
-            wrap_lines("County-hospital staff", 110.0, 13.0),
-            vec!["County-".to_string(), "hospital staff".to_string()]
-        );
-        for line in wrap_lines("县级医院医务人员", 60.0, 13.0) {
-            assert!(text_width(&line, 13.0) <= 60.0);
-        }
-        assert_eq!(wrap_lines("", 50.0, 13.0), vec![String::new()]);
-    }
-}
-
 impl Chart for PositionMapChart {
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         let (w, h) = area.dim_in_pixel();
@@ -343,5 +326,22 @@ impl Chart for PositionMapChart {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_wrap_at_spaces_and_hyphens_and_never_exceed_the_width() {
+        assert_eq!(
+            wrap_lines("County-hospital staff", 110.0, 13.0),
+            vec!["County-".to_string(), "hospital staff".to_string()]
+        );
+        for line in wrap_lines("县级医院医务人员", 60.0, 13.0) {
+            assert!(text_width(&line, 13.0) <= 60.0);
+        }
+        assert_eq!(wrap_lines("", 50.0, 13.0), vec![String::new()]);
     }
 }
