@@ -163,6 +163,28 @@ impl Scale {
         }
     }
 
+    /// A yes/no scale: 0 = no, 1 = yes, with labels (yes/y/true/是/有;
+    /// no/n/false/否/无) — e.g. Schmeer's leadership.
+    pub fn yes_no() -> Self {
+        let label = |text: &str, value: f64| ScaleLabel {
+            text: text.to_string(),
+            value,
+        };
+        Self {
+            min: 0.0,
+            max: 1.0,
+            labels: ["yes", "y", "true", "是", "有"]
+                .iter()
+                .map(|t| label(t, 1.0))
+                .chain(
+                    ["no", "n", "false", "否", "无"]
+                        .iter()
+                        .map(|t| label(t, 0.0)),
+                )
+                .collect(),
+        }
+    }
+
     /// A Likert-type integer scale `1..=points`.
     ///
     /// # Errors
