@@ -300,3 +300,24 @@ fn english_grid_without_size_dimension_has_no_size_legend() -> Result<(), Box<dy
     );
     Ok(())
 }
+
+#[test]
+fn stability_chart_shows_class_and_rank_shares() -> Result<(), Box<dyn std::error::Error>> {
+    let r = example(Lang::Zh)?;
+    let model = SalienceModel::default();
+    let st = sensitivity(&model, &r, &SensitivitySettings::default())?;
+    let mut chart = StabilityChart::from_stability(&r, &st);
+    chart.title = s("敏感性分析：±20% 阈值变动下的稳定性");
+    chart.x_label = s("保持不变的抽样比例（%）");
+    chart.legend = [s("类型稳定"), s("排名稳定")];
+    let svg = render_svg(&chart, W, H)?;
+    save("stability_zh.svg", &svg);
+    for row in &chart.rows {
+        assert_eq!(count_text(&svg, &row.label), 1, "{}", row.label);
+    }
+    // one solid and one hatched value label per stakeholder (salience ranks)
+    let pct = texts(&svg).iter().filter(|t| t.ends_with('%')).count();
+    assert_eq!(pct, 2 * chart.rows.len());
+    assert!(svg.contains("类型稳定") && svg.contains("排名稳定"));
+    Ok(())
+}
