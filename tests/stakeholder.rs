@@ -237,21 +237,28 @@ fn bad_cells_are_reported_with_row_column_and_nothing_else_is_lost() -> Result<(
                 dimension: s("power"),
                 value: s("six"),
             },
-            StakeholderError::OutOfScale {
+            StakeholderError::OutOfScale(Box::new(OutOfScale {
                 row: Some(3),
+                column: Some(s("power")),
                 respondent: None,
                 stakeholder: s("Patients"),
                 dimension: s("power"),
                 value: 9.0,
                 min: 1.0,
                 max: 5.0,
-            },
+            })),
             StakeholderError::DuplicateStakeholder {
                 name: s("health bureau"),
                 first_row: 1,
                 row: 4,
             },
         ]
+    );
+    assert_eq!(
+        import.problems.get(1).map(ToString::to_string),
+        Some(s(
+            "row 3, column `power`: stakeholder `Patients`, dimension `power`: 9 is outside the scale 1..5"
+        ))
     );
     // The good cells of the bad rows are kept.
     assert_eq!(import.data.stakeholders.len(), 4);

@@ -53,7 +53,7 @@ mod stats;
 mod text;
 
 pub use custom::{CustomModel, CustomScore, WeightedDimension};
-pub use error::StakeholderError;
+pub use error::{OutOfScale, StakeholderError};
 pub use example::{DIMENSIONS as EXAMPLE_DIMENSIONS, example_dimensions, example_long};
 pub use four_dim::{Attitude, FourDimModel, FourDimResult, FourDimRules, LevelCuts, Role};
 pub use mendelow::{GridPlacement, MendelowModel, Quadrant};

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::StakeholderError;
+use super::error::OutOfScale;
 use super::model::{Dimension, Ratings, Stakeholder, check_dimensions, find_dimension, name_key};
 use super::stats;
 use super::tolerance::{RANK_TIE_EPS, SCALE_EPS};
@@ -184,15 +185,17 @@ impl Builder {
             .cloned()
             .unwrap_or_default();
         if !dim.scale.contains(value) {
-            self.problems.push(StakeholderError::OutOfScale {
-                row: Some(row),
-                respondent: (!respondent_name.is_empty()).then_some(respondent_name),
-                stakeholder: s_name,
-                dimension: dim.name.clone(),
-                value,
-                min: dim.scale.min(),
-                max: dim.scale.max(),
-            });
+            self.problems
+                .push(StakeholderError::OutOfScale(Box::new(OutOfScale {
+                    row: Some(row),
+                    column: Some(column.to_string()),
+                    respondent: (!respondent_name.is_empty()).then_some(respondent_name),
+                    stakeholder: s_name,
+                    dimension: dim.name.clone(),
+                    value,
+                    min: dim.scale.min(),
+                    max: dim.scale.max(),
+                })));
             return;
         }
         if let Some(&first_row) = self.seen.get(&(respondent, stakeholder, dimension)) {
@@ -527,15 +530,16 @@ impl RaterData {
         if let Some(v) = value
             && !dim.scale.contains(v)
         {
-            return Err(StakeholderError::OutOfScale {
+            return Err(StakeholderError::OutOfScale(Box::new(OutOfScale {
                 row: None,
+                column: None,
                 respondent: self.respondents.get(respondent).cloned(),
                 stakeholder: st.name.clone(),
                 dimension: dim.name.clone(),
                 value: v,
                 min: dim.scale.min(),
                 max: dim.scale.max(),
-            });
+            })));
         }
         while self.respondents.len() <= respondent {
             self.respondents
@@ -1008,7 +1012,7 @@ mod tests {
         ));
         assert!(matches!(
             d.set_rating(0, 0, 0, Some(9.0)),
-            Err(StakeholderError::OutOfScale { .. })
+            Err(StakeholderError::OutOfScale(_))
         ));
         d.set_rating(0, 0, 0, Some(5.0))?;
         assert_eq!(d.values(0, 0), vec![5.0]);
