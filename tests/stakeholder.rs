@@ -618,3 +618,72 @@ fn wide_table_with_a_respondent_column_aggregates_several_raters() -> Result<(),
     );
     Ok(())
 }
+
+/// Friedman's statistic with the tie correction, written from its own
+/// textbook formula (Conover 1999): χ²_F = (12/(m n (n+1)) Σ R_i² − 3 m (n+1)) / (1 − Σ T / (m (n³ − n))).
+fn friedman(matrix: &[Vec<u8>]) -> Option<f64> {
+    let m = matrix.len() as f64;
+    let n = matrix.first()?.len();
+    let nf = n as f64;
+    let mut sums = vec![0.0; n];
+    let mut ties = 0.0;
+    for row in matrix {
+        for (i, &v) in row.iter().enumerate() {
+            let below = row.iter().filter(|&&x| x < v).count() as f64;
+            let equal = row.iter().filter(|&&x| x == v).count() as f64;
+            sums[i] += below + (equal + 1.0) / 2.0;
+        }
+        let mut seen: Vec<u8> = Vec::new();
+        for &v in row {
+            if !seen.contains(&v) {
+                seen.push(v);
+                let t = row.iter().filter(|&&x| x == v).count() as f64;
+                ties += t * t * t - t;
+            }
+        }
+    }
+    let num = 12.0 / (m * nf * (nf + 1.0)) * sums.iter().map(|r| r * r).sum::<f64>()
+        - 3.0 * m * (nf + 1.0);
+    let den = 1.0 - ties / (m * (nf * nf * nf - nf));
+    (den > 1e-12).then(|| num / den)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn kendall_chi_square_equals_friedmans_tie_corrected_statistic(
+        n in 2usize..8,
+        rows in proptest::collection::vec(proptest::collection::vec(1u8..=4, 8), 2..7),
+    ) {
+        let matrix: Vec<Vec<u8>> = rows.iter().map(|r| r[..n].to_vec()).collect();
+        let mut d = RaterData {
+            stakeholders: (0..n).map(|i| Stakeholder::new(format!("S{i}"), "")).collect(),
+            dimensions: vec![Dimension::new("x", Scale::likert(4).map_err(|e| TestCaseError::fail(e.to_string()))?)],
+            ..RaterData::default()
+        };
+        for (ri, row) in matrix.iter().enumerate() {
+            let r = d.respondent_index(&format!("R{ri}"));
+            for (s, &v) in row.iter().enumerate() {
+                d.set_rating(r, s, 0, Some(f64::from(v))).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            }
+        }
+        match (d.kendall_w("x"), friedman(&matrix)) {
+            (Ok(k), Some(f)) => prop_assert!((k.chi_square - f).abs() < 1e-9 * f.abs().max(1.0), "{} vs {}", k.chi_square, f),
+            (Err(StakeholderError::NoVariation { .. }), None) => {}
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a, b),
+        }
+    }
+
+    #[test]
+    fn stability_shares_add_up_to_one_hundred(spread in 0.0f64..0.5, seed in any::<u64>()) {
+        let (_, agg) = example(Lang::En).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let settings = SensitivitySettings { spread, draws: 50, seed };
+        let st = sensitivity(&SalienceModel::default(), &agg.ratings, &settings)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for x in &st {
+            let total = x.class_stability + x.alternatives.iter().map(|a| a.1).sum::<f64>();
+            prop_assert!((total - 100.0).abs() < 1e-9);
+        }
+    }
+}
