@@ -306,10 +306,8 @@ fn stability_chart_shows_class_and_rank_shares() -> Result<(), Box<dyn std::erro
     let r = example(Lang::Zh)?;
     let model = SalienceModel::default();
     let st = sensitivity(&model, &r, &SensitivitySettings::default())?;
-    let mut chart = StabilityChart::from_stability(&r, &st);
+    let mut chart = StabilityChart::from_stability(&r, &st, Lang::Zh);
     chart.title = s("敏感性分析：±20% 阈值变动下的稳定性");
-    chart.x_label = s("保持不变的抽样比例（%）");
-    chart.legend = [s("类型稳定"), s("排名稳定")];
     let svg = render_svg(&chart, W, H)?;
     save("stability_zh.svg", &svg);
     for row in &chart.rows {
@@ -318,6 +316,6 @@ fn stability_chart_shows_class_and_rank_shares() -> Result<(), Box<dyn std::erro
     // one solid and one hatched value label per stakeholder (salience ranks)
     let pct = texts(&svg).iter().filter(|t| t.ends_with('%')).count();
     assert_eq!(pct, 2 * chart.rows.len());
-    assert!(svg.contains("类型稳定") && svg.contains("排名稳定"));
+    assert!(svg.contains("类型不变") && svg.contains("排名不变"));
     Ok(())
 }

@@ -10,7 +10,7 @@ use super::Chart;
 use super::draw::{self, DrawResult};
 use super::layout::{format_number, text_width};
 use super::palette::{BLACK, BLUE, LIGHT_GREY, ORANGE, WHITE};
-use crate::analysis::stakeholder::{Ratings, Stability};
+use crate::analysis::stakeholder::{Lang, Ratings, Stability, text};
 
 /// One stakeholder's stability.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,12 +37,13 @@ pub struct StabilityChart {
 }
 
 impl StabilityChart {
-    /// Rows from a sensitivity result; texts are left empty for the caller.
-    pub fn from_stability(ratings: &Ratings, stability: &[Stability]) -> Self {
+    /// Rows from a sensitivity result, with texts in `lang`.
+    pub fn from_stability(ratings: &Ratings, stability: &[Stability], lang: Lang) -> Self {
+        let t = |k: &str| text(k, lang).unwrap_or(k).to_string();
         Self {
-            title: String::new(),
-            x_label: String::new(),
-            legend: [String::new(), String::new()],
+            title: t("chart.stability.title"),
+            x_label: t("chart.stability.x"),
+            legend: [t("chart.stability.class"), t("chart.stability.rank")],
             rows: stability
                 .iter()
                 .map(|s| StabilityRow {
