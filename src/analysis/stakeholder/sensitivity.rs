@@ -63,7 +63,7 @@ pub fn perturb_fraction(cut: f64, rng: &mut SplitMix64, spread: f64) -> f64 {
 }
 
 /// What a model says about one stakeholder, for comparing settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
     /// Text key of the class (e.g. `mendelow.manage_closely`).
     pub class: &'static str,
@@ -116,7 +116,7 @@ impl Default for SensitivitySettings {
 }
 
 /// Stability of one stakeholder.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stability {
     /// Stakeholder index.
     pub stakeholder: usize,
