@@ -1,0 +1,428 @@
+//! Renders every fsQCA chart to SVG, in English and in Chinese, so the
+//! charts can be looked at (and converted to PNG) outside the browser.
+//!
+//! ```sh
+//! cargo run --example render_charts -- /tmp/charts
+//! for f in /tmp/charts/*.svg; do rsvg-convert -o "${f%.svg}.png" "$f"; done
+//! ```
+//!
+//! The data are an illustrative medical-alliance example (seed 001's
+//! conditions), not an analysis result.
+
+use std::path::{Path, PathBuf};
+
+use plotters::prelude::*;
+use policylens::charts::qca_calibration::{
+    CalibrationCase, CalibrationChart, CalibrationTexts, Guide,
+};
+use policylens::charts::qca_common::OutValue;
+use policylens::charts::qca_config_chart::{
+    Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit,
+};
+use policylens::charts::qca_histogram::{Bins, Histogram, HistogramTexts};
+use policylens::charts::qca_truth_heatmap::{HeatmapRow, HeatmapTexts, TruthTableHeatmap};
+use policylens::charts::qca_xy::{XyCase, XyPlot, XyTexts};
+
+fn render(
+    dir: &Path,
+    name: &str,
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
+) {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw(&root);
+        if let Err(e) = root.present() {
+            eprintln!("{name}: {e}");
+        }
+    }
+    let path = dir.join(format!("{name}.svg"));
+    if let Err(e) = std::fs::write(&path, svg) {
+        eprintln!("{}: {e}", path.display());
+    } else {
+        println!("{}", path.display());
+    }
+}
+
+fn config_chart(chinese: bool) -> ConfigurationChart {
+    use Presence::{
+        CoreAbsent as CA, CorePresent as CP, DontCare as DC, PeripheralAbsent as PA,
+        PeripheralPresent as PP,
+    };
+    let conditions: Vec<String> = if chinese {
+        [
+            "规划实施规模",
+            "紧密型组织结构",
+            "协同管理制度",
+            "信息平台整合",
+            "区域资源共享",
+            "医保支付方式改革",
+            "激励机制设计",
+        ]
+        .map(String::from)
+        .to_vec()
+    } else {
+        [
+            "Planning scale",
+            "Close organizational structure",
+            "Collaborative management",
+            "Information platform",
+            "Resource sharing",
+            "Insurance payment reform",
+            "Incentive design",
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let cells = [
+        vec![PP, CP, PP, DC, PP, CP, PP],
+        vec![DC, CP, PP, PP, PP, CP, PP],
+        vec![PA, CP, PP, PA, CA, CP, PP],
+        vec![PA, CP, PP, PA, PP, CP, CA],
+    ];
+    let fits = [
+        (0.364, 0.091, 1.0),
+        (0.341, 0.068, 1.0),
+        (0.182, 0.182, 1.0),
+        (0.182, 0.182, 1.0),
+    ];
+    let configurations = cells
+        .into_iter()
+        .zip(fits)
+        .enumerate()
+        .map(|(i, (cells, (raw, unique, incl)))| Configuration {
+            model: if i < 2 { "M1".into() } else { "M2".into() },
+            label: if chinese {
+                format!("路径{}", i + 1)
+            } else {
+                format!("S{}", i + 1)
+            },
+            cells,
+            raw_coverage: raw,
+            unique_coverage: unique,
+            consistency: incl,
+        })
+        .collect();
+    let texts = if chinese {
+        ConfigurationTexts {
+            title: "县域医共体服务能力提升的组态".into(),
+            condition_header: "条件变量".into(),
+            raw_coverage: "原始覆盖度".into(),
+            unique_coverage: "唯一覆盖度".into(),
+            consistency: "一致性".into(),
+            solution_consistency: "总体解的一致性".into(),
+            solution_coverage: "总体解的覆盖度".into(),
+            core_present: "核心条件存在".into(),
+            core_absent: "核心条件缺失".into(),
+            peripheral_present: "边缘条件存在".into(),
+            peripheral_absent: "边缘条件缺失".into(),
+            dont_care: "空白：可存在可缺失".into(),
+        }
+    } else {
+        ConfigurationTexts {
+            title: "Configurations for high service capability".into(),
+            ..ConfigurationTexts::english()
+        }
+    };
+    ConfigurationChart {
+        conditions,
+        configurations,
+        solution_fit: vec![
+            SolutionFit {
+                model: "M1".into(),
+                consistency: 1.0,
+                coverage: 0.455,
+            },
+            SolutionFit {
+                model: "M2".into(),
+                consistency: 1.0,
+                coverage: 0.364,
+            },
+        ],
+        texts,
+        font_size: 14.0,
+        show_legend: true,
+    }
+}
+
+/// Eleven county alliances (names as in Chinese case studies).
+const COUNTIES_ZH: [&str; 11] = [
+    "天长市",
+    "尤溪县",
+    "阳西县",
+    "德清县",
+    "长兴县",
+    "定远县",
+    "浚县",
+    "郏县",
+    "庆元县",
+    "大田县",
+    "临朐县",
+];
+const COUNTIES_EN: [&str; 11] = [
+    "Tianchang",
+    "Youxi",
+    "Yangxi",
+    "Deqing",
+    "Changxing",
+    "Dingyuan",
+    "Xunxian",
+    "Jiaxian",
+    "Qingyuan",
+    "Datian",
+    "Linqu",
+];
+
+fn xy_plot(chinese: bool) -> XyPlot {
+    let xs = [
+        0.67, 0.33, 0.67, 0.95, 0.05, 0.33, 0.33, 0.05, 0.67, 0.95, 0.33,
+    ];
+    let ys = [
+        0.95, 0.67, 0.67, 0.95, 0.33, 0.33, 0.67, 0.05, 0.95, 0.95, 0.33,
+    ];
+    let names = if chinese { COUNTIES_ZH } else { COUNTIES_EN };
+    let cases = names
+        .iter()
+        .zip(xs.iter().zip(ys))
+        .map(|(n, (x, y))| XyCase {
+            name: (*n).into(),
+            x: *x,
+            y,
+        })
+        .collect();
+    let texts = if chinese {
+        XyTexts {
+            title: "解 M1 与结果的 XY 图".into(),
+            x_label: "规划实施规模*紧密型组织结构 + 信息平台整合".into(),
+            y_label: "服务能力提升".into(),
+            consistency: "一致性".into(),
+            coverage: "覆盖度".into(),
+        }
+    } else {
+        XyTexts {
+            title: "XY plot of model M1".into(),
+            ..XyTexts::english("PLAN*ORG + INFO", "CAPACITY")
+        }
+    };
+    XyPlot {
+        cases,
+        consistency: 0.912,
+        coverage: 0.754,
+        texts,
+        show_labels: true,
+        font_size: 13.0,
+    }
+}
+
+fn calibration(chinese: bool) -> (CalibrationChart, Histogram) {
+    // Direct calibration with anchors 20 / 50 / 80 (logistic, log-odds ±3).
+    let (e, c, i) = (20.0, 50.0, 80.0);
+    let membership = |x: f64| {
+        let scale = if x >= c { 3.0 / (i - c) } else { 3.0 / (c - e) };
+        1.0 / (1.0 + (-(x - c) * scale).exp())
+    };
+    let raw = [
+        12.0, 35.0, 50.0, 64.0, 88.0, 41.0, 50.0, 73.0, 95.0, 27.0, 58.0,
+    ];
+    let names = if chinese { COUNTIES_ZH } else { COUNTIES_EN };
+    let cases = names
+        .iter()
+        .zip(raw)
+        .map(|(n, x)| CalibrationCase {
+            name: (*n).into(),
+            raw: x,
+            membership: membership(x),
+        })
+        .collect();
+    let anchors = vec![
+        Guide {
+            value: e,
+            label: if chinese {
+                "完全不隶属 20".into()
+            } else {
+                "exclusion 20".into()
+            },
+        },
+        Guide {
+            value: c,
+            label: if chinese {
+                "交叉点 50".into()
+            } else {
+                "crossover 50".into()
+            },
+        },
+        Guide {
+            value: i,
+            label: if chinese {
+                "完全隶属 80".into()
+            } else {
+                "inclusion 80".into()
+            },
+        },
+    ];
+    let texts = if chinese {
+        CalibrationTexts {
+            title: "直接校准：信息平台整合".into(),
+            x_label: "原始值".into(),
+            y_label: "隶属度".into(),
+            cases: "案例".into(),
+            crossover_cases: "隶属度恰为 0.5".into(),
+            curve: "校准函数".into(),
+        }
+    } else {
+        CalibrationTexts {
+            title: "Direct calibration: information platform".into(),
+            ..CalibrationTexts::english("Raw value", "Membership")
+        }
+    };
+    let curve = (0..=200)
+        .map(|k| {
+            let x = f64::from(k) / 2.0;
+            (x, membership(x))
+        })
+        .collect();
+    let chart = CalibrationChart {
+        curve,
+        cases,
+        anchors: anchors.clone(),
+        texts,
+        font_size: 13.0,
+    };
+    let hist_texts = if chinese {
+        HistogramTexts {
+            title: "原始值分布".into(),
+            x_label: "原始值".into(),
+            y_label: "案例数".into(),
+        }
+    } else {
+        HistogramTexts {
+            title: "Distribution of the raw values".into(),
+            ..HistogramTexts::english("Raw value")
+        }
+    };
+    let hist = Histogram {
+        values: raw.to_vec(),
+        bins: Bins::Auto,
+        guides: anchors,
+        texts: hist_texts,
+        font_size: 13.0,
+    };
+    (chart, hist)
+}
+
+fn heatmap(chinese: bool) -> TruthTableHeatmap {
+    let conditions: Vec<String> = if chinese {
+        [
+            "规划实施规模",
+            "紧密型组织结构",
+            "协同管理制度",
+            "信息平台整合",
+            "区域资源共享",
+        ]
+        .map(String::from)
+        .to_vec()
+    } else {
+        ["PLAN", "ORG", "MGMT", "INFO", "SHARE"]
+            .map(String::from)
+            .to_vec()
+    };
+    let outs = [
+        OutValue::Positive,
+        OutValue::Positive,
+        OutValue::Contradiction,
+        OutValue::Negative,
+        OutValue::Negative,
+        OutValue::Remainder,
+        OutValue::Remainder,
+    ];
+    let rows = [31usize, 27, 14, 6, 1, 0, 9]
+        .iter()
+        .zip(outs)
+        .enumerate()
+        .map(|(k, (code, out))| HeatmapRow {
+            label: (code + 1).to_string(),
+            values: (0..5).map(|c| (code >> (4 - c)) & 1 == 1).collect(),
+            out,
+            n: if out == OutValue::Remainder {
+                0
+            } else {
+                3 - k % 3
+            },
+            incl: if out == OutValue::Remainder {
+                None
+            } else {
+                Some(1.0 - 0.11 * k as f64)
+            },
+        })
+        .collect();
+    let texts = if chinese {
+        HeatmapTexts {
+            title: "真值表".into(),
+            row_header: "行".into(),
+            out: "结果".into(),
+            n: "案例数".into(),
+            incl: "一致性".into(),
+        }
+    } else {
+        HeatmapTexts {
+            title: "Truth table".into(),
+            ..HeatmapTexts::english()
+        }
+    };
+    TruthTableHeatmap {
+        conditions,
+        rows,
+        texts,
+        font_size: 13.0,
+    }
+}
+
+fn main() {
+    let dir = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "target/charts".into()),
+    );
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("{}: {e}", dir.display());
+        return;
+    }
+    for (lang, chinese) in [("en", false), ("zh", true)] {
+        let plot = xy_plot(chinese);
+        render(&dir, &format!("xy_{lang}"), (560, 560), |a| {
+            if let Err(e) = plot.draw(a) {
+                eprintln!("xy: {e}");
+            }
+        });
+        let (calibration, hist) = calibration(chinese);
+        render(&dir, &format!("calibration_{lang}"), (640, 420), |a| {
+            if let Err(e) = calibration.draw(a) {
+                eprintln!("calibration: {e}");
+            }
+        });
+        render(&dir, &format!("histogram_{lang}"), (640, 380), |a| {
+            if let Err(e) = hist.draw(a) {
+                eprintln!("histogram: {e}");
+            }
+        });
+        let map = heatmap(chinese);
+        render(
+            &dir,
+            &format!("heatmap_{lang}"),
+            (640, map.preferred_height(640)),
+            |a| {
+                if let Err(e) = map.draw(a) {
+                    eprintln!("heatmap: {e}");
+                }
+            },
+        );
+        let chart = config_chart(chinese);
+        let height = chart.preferred_height(640);
+        render(&dir, &format!("config_{lang}"), (640, height), |a| {
+            if let Err(e) = chart.draw(a) {
+                eprintln!("config: {e}");
+            }
+        });
+    }
+}

@@ -1,0 +1,375 @@
+//! Pieces shared by the fsQCA charts: the OUT coding of truth-table rows,
+//! text measurement and wrapping that do not depend on the backend, number
+//! formatting, and the (temporary) colour palette.
+//!
+//! Text is measured with a fixed, conservative estimate rather than the
+//! backend's font metrics, so that a chart is laid out identically on a
+//! canvas, in an SVG file and in a native test (plotters measures text in
+//! the DOM in the browser and crudely by byte count natively).
+
+use plotters::chart::{ChartBuilder, ChartContext};
+use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::{Cartesian2d, DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontStyle, IntoFont, RGBColor, TextStyle};
+
+/// The outcome code of a truth-table row, as in R QCA's `OUT` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutValue {
+    /// `1`: a positive (sufficient) configuration.
+    Positive,
+    /// `0`: a negative configuration.
+    Negative,
+    /// `C`: a contradiction (between the two inclusion cuts).
+    Contradiction,
+    /// `?`: a logical remainder (fewer cases than n.cut).
+    Remainder,
+}
+
+impl OutValue {
+    /// The symbol R QCA prints for this code: `1`, `0`, `C` or `?`.
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Positive => "1",
+            Self::Negative => "0",
+            Self::Contradiction => "C",
+            Self::Remainder => "?",
+        }
+    }
+
+    /// The fill colour that codes this value in the Venn diagram and the
+    /// heat map. The four colours differ in lightness as well as hue, so
+    /// the coding survives greyscale print (dark = 1, mid = C, light = 0,
+    /// white = remainder).
+    #[must_use]
+    pub(crate) fn fill(self) -> RGBColor {
+        match self {
+            Self::Positive => OUT_POSITIVE,
+            Self::Negative => OUT_NEGATIVE,
+            Self::Contradiction => OUT_CONTRADICTION,
+            Self::Remainder => OUT_REMAINDER,
+        }
+    }
+
+    /// A text colour readable on [`OutValue::fill`].
+    #[must_use]
+    pub(crate) fn ink(self) -> RGBColor {
+        match self {
+            Self::Positive => WHITE,
+            _ => BLACK,
+        }
+    }
+}
+
+/// Memberships closer than this to 0.5 count as "exactly 0.5" (the
+/// crossover) when charts flag cases that belong to no truth-table row.
+/// R QCA compares exactly; the tolerance only absorbs the last bit of
+/// rounding in values that went through text (CSV, JSON).
+pub const CROSSOVER_TOLERANCE: f64 = 1e-12;
+
+/// True when `membership` is the crossover 0.5 (within
+/// [`CROSSOVER_TOLERANCE`]).
+#[must_use]
+pub fn is_crossover(membership: f64) -> bool {
+    (membership - 0.5).abs() <= CROSSOVER_TOLERANCE
+}
+
+// ---- palette (Okabe & Ito 2008), temporary until the shared palette lands
+
+/// Black.
+pub(crate) const BLACK: RGBColor = RGBColor(0, 0, 0);
+/// White.
+pub(crate) const WHITE: RGBColor = RGBColor(255, 255, 255);
+/// Okabe–Ito blue.
+pub(crate) const BLUE: RGBColor = RGBColor(0, 114, 178);
+/// Okabe–Ito vermillion.
+pub(crate) const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+/// Okabe–Ito sky blue.
+pub(crate) const SKY_BLUE: RGBColor = RGBColor(86, 180, 233);
+/// Neutral grey for guides and grid lines.
+pub(crate) const GREY: RGBColor = RGBColor(120, 120, 120);
+/// Light grey for bands and the remainder legend frame.
+pub(crate) const LIGHT_GREY: RGBColor = RGBColor(225, 225, 225);
+
+/// OUT = 1: dark blue (luminance ≈ 0.35).
+const OUT_POSITIVE: RGBColor = RGBColor(0, 94, 158);
+/// OUT = C: orange (luminance ≈ 0.65).
+const OUT_CONTRADICTION: RGBColor = RGBColor(230, 159, 0);
+/// OUT = 0: light grey-blue (luminance ≈ 0.85).
+const OUT_NEGATIVE: RGBColor = RGBColor(205, 222, 232);
+/// Remainder: white.
+const OUT_REMAINDER: RGBColor = RGBColor(255, 255, 255);
+
+/// The font family of every chart text; CJK fonts are picked by fallback.
+pub(crate) const FONT: &str = "sans-serif";
+
+/// Width of a narrow (Latin, digit, punctuation) character, in font sizes.
+const NARROW_EM: f64 = 0.6;
+/// Width of a wide (CJK, full-width) character, in font sizes.
+const WIDE_EM: f64 = 1.0;
+
+/// True for characters drawn about one em wide: CJK ideographs, kana,
+/// hangul, full-width forms and CJK punctuation.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// Estimated width in pixels of `text` drawn at plotters font size `size`.
+///
+/// Conservative (wider than most sans-serif fonts draw it) so that labels
+/// laid out with it do not collide; a wide character counts one em, any
+/// other character 0.6 em. O(length of `text`).
+#[must_use]
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if is_wide(c) { WIDE_EM } else { NARROW_EM })
+        .sum::<f64>()
+        * size
+}
+
+/// Splits `text` into lines no wider than `max_width` (by [`text_width`]).
+///
+/// Latin text breaks at spaces; CJK text may break between any two
+/// characters; a single word wider than the line is broken between
+/// characters. Never returns an empty vector (an empty text gives one
+/// empty line). O(length²) in the worst case, for short labels.
+#[must_use]
+pub fn wrap_text(text: &str, max_width: f64, size: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for c in paragraph.chars() {
+            let mut candidate = line.clone();
+            candidate.push(c);
+            if text_width(candidate.trim_end(), size) <= max_width || line.trim().is_empty() {
+                line = candidate;
+                continue;
+            }
+            // Break: at the last space if that leaves something on the line.
+            let break_at = if is_wide(c) || c == ' ' {
+                None
+            } else {
+                line.rfind(' ').filter(|&i| !line[..i].trim().is_empty())
+            };
+            match break_at {
+                Some(i) => {
+                    let rest = line[i + 1..].to_string();
+                    lines.push(line[..i].trim_end().to_string());
+                    line = rest;
+                    line.push(c);
+                }
+                None => {
+                    lines.push(line.trim_end().to_string());
+                    line = if c == ' ' {
+                        String::new()
+                    } else {
+                        c.to_string()
+                    };
+                }
+            }
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+/// Formats a parameter of fit as the field's tools do: 3 decimals.
+#[must_use]
+pub fn fmt3(value: f64) -> String {
+    format!("{value:.3}")
+}
+
+/// A text style in the chart font.
+pub(crate) fn text_style(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle {
+        font: (FONT, size).into_font(),
+        color: color.to_backend_color(),
+        pos: Pos::new(h, v),
+    }
+}
+
+/// A bold text style in the chart font.
+pub(crate) fn bold_style(size: f64, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    TextStyle {
+        font: (FONT, size, FontStyle::Bold).into_font(),
+        color: color.to_backend_color(),
+        pos: Pos::new(h, v),
+    }
+}
+
+/// A Cartesian chart over two `f64` axes.
+pub(crate) type NumericChart<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// What [`numeric_axes`] draws.
+pub(crate) struct Axes<'t> {
+    /// Title; empty for none.
+    pub title: &'t str,
+    /// X axis title.
+    pub x_label: &'t str,
+    /// Y axis title.
+    pub y_label: &'t str,
+    /// X range.
+    pub x: std::ops::Range<f64>,
+    /// Y range.
+    pub y: std::ops::Range<f64>,
+    /// Font size.
+    pub font: f64,
+    /// Pixels left free under the x axis title (for a legend).
+    pub bottom_extra: u32,
+    /// Label the y axis with whole numbers only.
+    pub integer_y: bool,
+}
+
+/// The axes of a numeric chart: draws the title (if any) in a strip at
+/// the top of `area`, then a Cartesian frame with a light horizontal
+/// grid, tick labels and axis titles; returns the chart to draw on.
+pub(crate) fn numeric_axes<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    axes: Axes<'_>,
+) -> Result<NumericChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let Axes {
+        title,
+        x_label,
+        y_label,
+        x,
+        y,
+        font,
+        bottom_extra,
+        integer_y,
+    } = axes;
+    let (w, _) = area.dim_in_pixel();
+    let title_h = if title.is_empty() {
+        0
+    } else {
+        (font * 2.0) as u32
+    };
+    if !title.is_empty() {
+        area.draw_text(
+            title,
+            &bold_style(font * 1.15, BLACK, HPos::Center, VPos::Top),
+            ((w / 2) as i32, 8),
+        )?;
+    }
+    let mut chart = ChartBuilder::on(area)
+        .margin_top(10 + title_h)
+        .margin_right(18)
+        .margin_left(8)
+        .margin_bottom(6 + bottom_extra)
+        .x_label_area_size((font * 3.0) as u32)
+        .y_label_area_size((font * 4.6) as u32)
+        .build_cartesian_2d(x, y)?;
+    let whole = |v: &f64| {
+        if v.fract().abs() < 1e-9 {
+            format!("{v:.0}")
+        } else {
+            String::new()
+        }
+    };
+    let mut mesh = chart.configure_mesh();
+    if integer_y {
+        mesh.y_label_formatter(&whole);
+    }
+    mesh.disable_x_mesh()
+        .light_line_style(WHITE)
+        .bold_line_style(LIGHT_GREY)
+        .axis_style(BLACK)
+        .x_labels(8)
+        .y_labels(6)
+        .label_style(text_style(font * 0.9, BLACK, HPos::Center, VPos::Center))
+        .axis_desc_style(text_style(font, BLACK, HPos::Center, VPos::Center))
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .draw()?;
+    Ok(chart)
+}
+
+/// The smallest and largest finite values, or `None` when there are none.
+#[must_use]
+pub(crate) fn finite_range(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
+    values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(None, |acc, v| match acc {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+        })
+}
+
+/// Pads a data range by `fraction` of its width on both sides; a range of
+/// zero width becomes ±0.5 (or ±5% of the value when that is larger).
+#[must_use]
+pub(crate) fn padded(lo: f64, hi: f64, fraction: f64) -> (f64, f64) {
+    let width = hi - lo;
+    if width > 0.0 {
+        (lo - width * fraction, hi + width * fraction)
+    } else {
+        let half = (lo.abs() * 0.05).max(0.5);
+        (lo - half, hi + half)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_characters_are_measured_wider_than_latin_ones() {
+        assert!(text_width("规划", 10.0) > text_width("ab", 10.0));
+        assert!((text_width("规划", 10.0) - 20.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn wrapping_keeps_every_character_and_respects_the_width() {
+        for text in [
+            "planning and implementation scale",
+            "规划实施规模与紧密型组织结构",
+            "a verylongwordthatdoesnotfit at all",
+            "",
+        ] {
+            let lines = wrap_text(text, 60.0, 10.0);
+            assert!(!lines.is_empty());
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let original: String = text.chars().filter(|c| *c != ' ').collect();
+            assert_eq!(joined, original, "{lines:?}");
+            for line in &lines {
+                assert!(
+                    text_width(line, 10.0) <= 60.0 || line.chars().count() == 1,
+                    "{line}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn latin_text_breaks_at_spaces() {
+        let lines = wrap_text("close organizational structure", 100.0, 10.0);
+        assert_eq!(lines, vec!["close", "organizational", "structure"]);
+    }
+
+    #[test]
+    fn crossover_is_exactly_one_half() {
+        assert!(is_crossover(0.5));
+        assert!(!is_crossover(0.501));
+    }
+
+    #[test]
+    fn padding_a_constant_range_gives_a_nonempty_range() {
+        let (lo, hi) = padded(3.0, 3.0, 0.05);
+        assert!(lo < 3.0 && hi > 3.0);
+    }
+}
