@@ -21,6 +21,7 @@ use policylens::charts::qca_config_chart::{
 };
 use policylens::charts::qca_histogram::{Bins, Histogram, HistogramTexts};
 use policylens::charts::qca_truth_heatmap::{HeatmapRow, HeatmapTexts, TruthTableHeatmap};
+use policylens::charts::qca_venn::{RegionLabels, VennDiagram, VennRegion, VennTexts};
 use policylens::charts::qca_xy::{XyCase, XyPlot, XyTexts};
 
 fn render(
@@ -378,6 +379,78 @@ fn heatmap(chinese: bool) -> TruthTableHeatmap {
     }
 }
 
+fn venn(n: usize, chinese: bool, labels: RegionLabels) -> VennDiagram {
+    let all_zh = [
+        "规划实施规模",
+        "紧密型组织结构",
+        "协同管理制度",
+        "信息平台整合",
+        "区域资源共享",
+    ];
+    let all_en = ["PLAN", "ORG", "MGMT", "INFO", "SHARE"];
+    let conditions: Vec<String> = (0..n)
+        .map(|k| if chinese { all_zh[k] } else { all_en[k] }.to_string())
+        .collect();
+    let names = if chinese { COUNTIES_ZH } else { COUNTIES_EN };
+    // Deterministic pseudo-random assignment of the 11 cases to rows.
+    let mut regions: Vec<VennRegion> = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let code = (i * 7 + 3) % (1 << n);
+        let code = if i < 4 { (1 << n) - 1 - (i % 2) } else { code };
+        let values: Vec<bool> = (0..n).map(|k| (code >> k) & 1 == 1).collect();
+        match regions.iter_mut().find(|r| r.values == values) {
+            Some(r) => r.cases.push((*name).into()),
+            None => regions.push(VennRegion {
+                values,
+                out: OutValue::Negative,
+                cases: vec![(*name).into()],
+                in_solution: false,
+            }),
+        }
+    }
+    for (k, r) in regions.iter_mut().enumerate() {
+        r.out = match (r.cases.len(), k % 3) {
+            (c, _) if c >= 2 => OutValue::Positive,
+            (_, 0) => OutValue::Contradiction,
+            _ => OutValue::Negative,
+        };
+        r.in_solution = r.out == OutValue::Positive;
+    }
+    // One remainder used as a simplifying assumption.
+    let values: Vec<bool> = (0..n).map(|k| k != 0).collect();
+    if !regions.iter().any(|r| r.values == values) {
+        regions.push(VennRegion {
+            values,
+            out: OutValue::Remainder,
+            cases: vec![],
+            in_solution: true,
+        });
+    }
+    let texts = if chinese {
+        VennTexts {
+            title: format!("{n} 个条件的维恩图"),
+            positive: "结果 = 1".into(),
+            negative: "结果 = 0".into(),
+            contradiction: "矛盾组态 (C)".into(),
+            remainder: "逻辑余项".into(),
+            solution: "解覆盖的区域".into(),
+            too_many_sets: "维恩图最多显示 5 个条件".into(),
+        }
+    } else {
+        VennTexts {
+            title: format!("Venn diagram of {n} conditions"),
+            ..VennTexts::english()
+        }
+    };
+    VennDiagram {
+        conditions,
+        regions,
+        texts,
+        labels,
+        font_size: 13.0,
+    }
+}
+
 fn main() {
     let dir = PathBuf::from(
         std::env::args()
@@ -417,6 +490,19 @@ fn main() {
                 }
             },
         );
+        for n in 1..=5 {
+            let labels = if n <= 3 {
+                RegionLabels::Names
+            } else {
+                RegionLabels::Count
+            };
+            let diagram = venn(n, chinese, labels);
+            render(&dir, &format!("venn{n}_{lang}"), (620, 620), |a| {
+                if let Err(e) = diagram.draw(a) {
+                    eprintln!("venn: {e}");
+                }
+            });
+        }
         let chart = config_chart(chinese);
         let height = chart.preferred_height(640);
         render(&dir, &format!("config_{lang}"), (640, height), |a| {

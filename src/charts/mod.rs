@@ -6,4 +6,5 @@ pub mod qca_common;
 pub mod qca_config_chart;
 pub mod qca_histogram;
 pub mod qca_truth_heatmap;
+pub mod qca_venn;
 pub mod qca_xy;
