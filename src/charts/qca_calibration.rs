@@ -298,6 +298,15 @@ impl CalibrationChart {
     }
 }
 
+impl super::Chart for CalibrationChart {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        CalibrationChart::draw(self, area)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

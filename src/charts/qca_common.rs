@@ -1,6 +1,7 @@
 //! Pieces shared by the fsQCA charts: the OUT coding of truth-table rows,
-//! text measurement and wrapping that do not depend on the backend, number
-//! formatting, and the (temporary) colour palette.
+//! text wrapping that does not depend on the backend (over the shared
+//! width estimate of [`super::layout::text_width`]), number formatting,
+//! and the numeric axes of the calibration chart and the histogram.
 //!
 //! Text is measured with a fixed, conservative estimate rather than the
 //! backend's font metrics, so that a chart is laid out identically on a
@@ -76,27 +77,14 @@ pub fn is_crossover(membership: f64) -> bool {
     (membership - 0.5).abs() <= CROSSOVER_TOLERANCE
 }
 
-// ---- palette (Okabe & Ito 2008), temporary until the shared palette lands
+pub(crate) use super::palette::{
+    BLACK, BLUE, GREY, LIGHT_GREY, ORANGE, SKY_BLUE, VERMILLION, WHITE,
+};
 
-/// Black.
-pub(crate) const BLACK: RGBColor = RGBColor(0, 0, 0);
-/// White.
-pub(crate) const WHITE: RGBColor = RGBColor(255, 255, 255);
-/// Okabe–Ito blue.
-pub(crate) const BLUE: RGBColor = RGBColor(0, 114, 178);
-/// Okabe–Ito vermillion.
-pub(crate) const VERMILLION: RGBColor = RGBColor(213, 94, 0);
-/// Okabe–Ito sky blue.
-pub(crate) const SKY_BLUE: RGBColor = RGBColor(86, 180, 233);
-/// Neutral grey for guides and grid lines.
-pub(crate) const GREY: RGBColor = RGBColor(120, 120, 120);
-/// Light grey for bands and the remainder legend frame.
-pub(crate) const LIGHT_GREY: RGBColor = RGBColor(225, 225, 225);
-
-/// OUT = 1: dark blue (luminance ≈ 0.35).
-const OUT_POSITIVE: RGBColor = RGBColor(0, 94, 158);
-/// OUT = C: orange (luminance ≈ 0.65).
-const OUT_CONTRADICTION: RGBColor = RGBColor(230, 159, 0);
+/// OUT = 1: Okabe–Ito blue (luminance ≈ 0.4).
+const OUT_POSITIVE: RGBColor = BLUE;
+/// OUT = C: Okabe–Ito orange (luminance ≈ 0.65).
+const OUT_CONTRADICTION: RGBColor = ORANGE;
 /// OUT = 0: light grey-blue (luminance ≈ 0.85).
 const OUT_NEGATIVE: RGBColor = RGBColor(205, 222, 232);
 /// Remainder: white.
@@ -105,40 +93,12 @@ const OUT_REMAINDER: RGBColor = RGBColor(255, 255, 255);
 /// The font family of every chart text; CJK fonts are picked by fallback.
 pub(crate) const FONT: &str = "sans-serif";
 
-/// Width of a narrow (Latin, digit, punctuation) character, in font sizes.
-const NARROW_EM: f64 = 0.6;
-/// Width of a wide (CJK, full-width) character, in font sizes.
-const WIDE_EM: f64 = 1.0;
+pub use super::layout::text_width;
 
-/// True for characters drawn about one em wide: CJK ideographs, kana,
-/// hangul, full-width forms and CJK punctuation.
+/// True for characters drawn about one em wide (CJK and full-width), where
+/// a line may break between any two characters.
 fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD)
-}
-
-/// Estimated width in pixels of `text` drawn at plotters font size `size`.
-///
-/// Conservative (wider than most sans-serif fonts draw it) so that labels
-/// laid out with it do not collide; a wide character counts one em, any
-/// other character 0.6 em. O(length of `text`).
-#[must_use]
-pub fn text_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| if is_wide(c) { WIDE_EM } else { NARROW_EM })
-        .sum::<f64>()
-        * size
+    text_width(&c.to_string(), 1.0) >= 1.0
 }
 
 /// Splits `text` into lines no wider than `max_width` (by [`text_width`]).

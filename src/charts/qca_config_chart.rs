@@ -631,6 +631,15 @@ fn draw_marker<DB: DrawingBackend>(
     }
 }
 
+impl super::Chart for ConfigurationChart {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        ConfigurationChart::draw(self, area)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -263,6 +263,15 @@ pub fn sturges(n: usize) -> usize {
     }
 }
 
+impl super::Chart for Histogram {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        Histogram::draw(self, area)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

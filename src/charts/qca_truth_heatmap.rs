@@ -395,6 +395,15 @@ impl TruthTableHeatmap {
     }
 }
 
+impl super::Chart for TruthTableHeatmap {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        TruthTableHeatmap::draw(self, area)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

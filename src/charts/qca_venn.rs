@@ -965,6 +965,15 @@ fn solution_outline(g: &Geometry, in_solution: &dyn Fn(usize) -> bool) -> Vec<Ve
     paths
 }
 
+impl super::Chart for VennDiagram {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        VennDiagram::draw(self, area)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -585,6 +585,15 @@ impl XyPlot {
     }
 }
 
+impl super::Chart for XyPlot {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        XyPlot::draw(self, area)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
