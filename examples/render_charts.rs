@@ -11,7 +11,6 @@
 
 use std::path::{Path, PathBuf};
 
-use plotters::prelude::*;
 use policylens::charts::qca_calibration::{
     CalibrationCase, CalibrationChart, CalibrationTexts, Guide,
 };
@@ -19,30 +18,21 @@ use policylens::charts::qca_common::OutValue;
 use policylens::charts::qca_config_chart::{
     Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit,
 };
-use policylens::charts::qca_histogram::{Bins, Histogram, HistogramTexts};
+use policylens::charts::qca_histogram::{Bins, HistogramChart, HistogramTexts};
 use policylens::charts::qca_truth_heatmap::{HeatmapRow, HeatmapTexts, TruthTableHeatmap};
 use policylens::charts::qca_venn::{RegionLabels, VennDiagram, VennRegion, VennTexts};
 use policylens::charts::qca_xy::{XyCase, XyPlot, XyTexts};
+use policylens::charts::{Chart, render_svg};
 
-fn render(
-    dir: &Path,
-    name: &str,
-    size: (u32, u32),
-    draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>),
-) {
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw(&root);
-        if let Err(e) = root.present() {
-            eprintln!("{name}: {e}");
-        }
-    }
+/// Writes `chart` as `dir/name.svg` through the shared SVG renderer.
+fn render(dir: &Path, name: &str, (width, height): (u32, u32), chart: &impl Chart) {
     let path = dir.join(format!("{name}.svg"));
-    if let Err(e) = std::fs::write(&path, svg) {
-        eprintln!("{}: {e}", path.display());
-    } else {
-        println!("{}", path.display());
+    match render_svg(chart, width, height) {
+        Ok(svg) => match std::fs::write(&path, svg) {
+            Ok(()) => println!("{}", path.display()),
+            Err(e) => eprintln!("{}: {e}", path.display()),
+        },
+        Err(e) => eprintln!("{name}: {e}"),
     }
 }
 
@@ -216,7 +206,7 @@ fn xy_plot(chinese: bool) -> XyPlot {
     }
 }
 
-fn calibration(chinese: bool) -> (CalibrationChart, Histogram) {
+fn calibration(chinese: bool) -> (CalibrationChart, HistogramChart) {
     // Direct calibration with anchors 20 / 50 / 80 (logistic, log-odds ±3).
     let (e, c, i) = (20.0, 50.0, 80.0);
     let membership = |x: f64| {
@@ -302,7 +292,7 @@ fn calibration(chinese: bool) -> (CalibrationChart, Histogram) {
             ..HistogramTexts::english("Raw value")
         }
     };
-    let hist = Histogram {
+    let hist = HistogramChart {
         values: raw.to_vec(),
         bins: Bins::Auto,
         guides: anchors,
@@ -463,32 +453,21 @@ fn main() {
     }
     for (lang, chinese) in [("en", false), ("zh", true)] {
         let plot = xy_plot(chinese);
-        render(&dir, &format!("xy_{lang}"), (560, 560), |a| {
-            if let Err(e) = plot.draw(a) {
-                eprintln!("xy: {e}");
-            }
-        });
+        render(&dir, &format!("xy_{lang}"), (560, 560), &plot);
         let (calibration, hist) = calibration(chinese);
-        render(&dir, &format!("calibration_{lang}"), (640, 420), |a| {
-            if let Err(e) = calibration.draw(a) {
-                eprintln!("calibration: {e}");
-            }
-        });
-        render(&dir, &format!("histogram_{lang}"), (640, 380), |a| {
-            if let Err(e) = hist.draw(a) {
-                eprintln!("histogram: {e}");
-            }
-        });
+        render(
+            &dir,
+            &format!("calibration_{lang}"),
+            (640, 420),
+            &calibration,
+        );
+        render(&dir, &format!("histogram_{lang}"), (640, 380), &hist);
         let map = heatmap(chinese);
         render(
             &dir,
             &format!("heatmap_{lang}"),
             (640, map.preferred_height(640)),
-            |a| {
-                if let Err(e) = map.draw(a) {
-                    eprintln!("heatmap: {e}");
-                }
-            },
+            &map,
         );
         for n in 1..=5 {
             let labels = if n <= 3 {
@@ -497,18 +476,10 @@ fn main() {
                 RegionLabels::Count
             };
             let diagram = venn(n, chinese, labels);
-            render(&dir, &format!("venn{n}_{lang}"), (620, 620), |a| {
-                if let Err(e) = diagram.draw(a) {
-                    eprintln!("venn: {e}");
-                }
-            });
+            render(&dir, &format!("venn{n}_{lang}"), (620, 620), &diagram);
         }
         let chart = config_chart(chinese);
         let height = chart.preferred_height(640);
-        render(&dir, &format!("config_{lang}"), (640, height), |a| {
-            if let Err(e) = chart.draw(a) {
-                eprintln!("config: {e}");
-            }
-        });
+        render(&dir, &format!("config_{lang}"), (640, height), &chart);
     }
 }

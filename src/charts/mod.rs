@@ -53,7 +53,7 @@ pub use qca_common::OutValue;
 pub use qca_config_chart::{
     Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit,
 };
-pub use qca_histogram::{Bin, Bins, Histogram, HistogramTexts};
+pub use qca_histogram::{Bin, Bins, HistogramChart, HistogramTexts};
 pub use qca_truth_heatmap::{HeatmapRow, HeatmapTexts, TruthTableHeatmap};
 pub use qca_venn::{RegionLabels, RegionSpot, VennDiagram, VennRegion, VennTexts};
 pub use qca_xy::{CasePosition, XyCase, XyPlot, XyTexts};

@@ -13,7 +13,7 @@
 //! use plotters::prelude::*;
 //! use policylens::charts::qca_histogram::*;
 //!
-//! let hist = Histogram {
+//! let hist = HistogramChart {
 //!     values: vec![1.0, 2.0, 2.5, 4.0],
 //!     bins: Bins::Count(3),
 //!     guides: vec![],
@@ -87,7 +87,7 @@ impl HistogramTexts {
 
 /// The histogram (see the module documentation).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Histogram {
+pub struct HistogramChart {
     /// The values; non-finite ones are ignored.
     pub values: Vec<f64>,
     /// The binning rule.
@@ -103,7 +103,7 @@ pub struct Histogram {
 /// Upper bound on the number of bins (a guard against absurd requests).
 pub const MAX_BINS: usize = 200;
 
-impl Histogram {
+impl HistogramChart {
     /// The bin edges the histogram uses (see the module documentation).
     /// O(n + bins).
     #[must_use]
@@ -207,6 +207,22 @@ impl Histogram {
             },
         )?;
         let plot = chart.plotting_area();
+        // Guides first, so that the bars and counts lie over them.
+        let base = area.get_base_pixel();
+        for guide in self.guides.iter().filter(|g| g.value.is_finite()) {
+            plot.draw(&DashedPathElement::new(
+                vec![(guide.value, 0.0), (guide.value, y1)],
+                5,
+                4,
+                GREY.stroke_width(1),
+            ))?;
+            let (x, y) = chart.backend_coord(&(guide.value, y1));
+            area.draw_text(
+                &guide.label,
+                &text_style(font * 0.85, BLACK, HPos::Left, VPos::Top),
+                (x + 3 - base.0, y + 3 - base.1),
+            )?;
+        }
         for bin in &bins {
             if bin.count == 0 {
                 continue;
@@ -222,7 +238,6 @@ impl Histogram {
             ))?;
         }
         // Counts over the bars, when the bars are wide enough to hold them.
-        let base = area.get_base_pixel();
         for bin in bins.iter().filter(|b| b.count > 0) {
             let (l, top) = chart.backend_coord(&(bin.lo, bin.count as f64));
             let (r, _) = chart.backend_coord(&(bin.hi, 0.0));
@@ -234,20 +249,6 @@ impl Histogram {
                     ((l + r) / 2 - base.0, top - 2 - base.1),
                 )?;
             }
-        }
-        for guide in self.guides.iter().filter(|g| g.value.is_finite()) {
-            plot.draw(&DashedPathElement::new(
-                vec![(guide.value, 0.0), (guide.value, y1)],
-                5,
-                4,
-                GREY.stroke_width(1),
-            ))?;
-            let (x, y) = chart.backend_coord(&(guide.value, y1));
-            area.draw_text(
-                &guide.label,
-                &text_style(font * 0.85, BLACK, HPos::Left, VPos::Top),
-                (x + 3 - base.0, y + 3 - base.1),
-            )?;
         }
         Ok(())
     }
@@ -263,12 +264,12 @@ pub fn sturges(n: usize) -> usize {
     }
 }
 
-impl super::Chart for Histogram {
+impl super::Chart for HistogramChart {
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        Histogram::draw(self, area)
+        HistogramChart::draw(self, area)
     }
 }
 
@@ -277,8 +278,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn hist(values: Vec<f64>, bins: Bins) -> Histogram {
-        Histogram {
+    fn hist(values: Vec<f64>, bins: Bins) -> HistogramChart {
+        HistogramChart {
             values,
             bins,
             guides: vec![],
