@@ -273,6 +273,12 @@ impl Ellipse {
     }
 }
 
+/// Where a set's name goes: anchor point and alignment.
+type NameAnchor = (f64, f64, HPos, VPos);
+
+/// Shapes in pixels, name anchors, and their joint bounding box.
+type Placement = (Vec<Vec<(f64, f64)>>, Vec<NameAnchor>, (f64, f64, f64, f64));
+
 /// Pixel geometry of the diagram for one drawing size.
 struct Geometry {
     title_lines: Vec<String>,
@@ -281,7 +287,7 @@ struct Geometry {
     /// One closed polygon per set, in pixels.
     shapes: Vec<Vec<(f64, f64)>>,
     /// Name anchor of each set.
-    names: Vec<(f64, f64, HPos, VPos)>,
+    names: Vec<NameAnchor>,
     /// Top of the legend.
     legend_top: f64,
 }
@@ -358,62 +364,33 @@ impl VennDiagram {
                     .collect()
             })
             .collect();
-        let (mut lo_x, mut hi_x, mut lo_y, mut hi_y) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-        for &(x, y) in unit.iter().flatten() {
-            lo_x = lo_x.min(x);
-            hi_x = hi_x.max(x);
-            lo_y = lo_y.min(y);
-            hi_y = hi_y.max(y);
+        // Largest scale at which the shapes and their names fit the frame
+        // (bisection: names keep their size while the shapes grow), then
+        // centre the whole drawing.
+        let pad = font * 0.6;
+        let room_w = (frame.2 - frame.0 - 2.0 * pad).max(10.0);
+        let room_h = (frame.3 - frame.1 - 2.0 * pad).max(10.0);
+        let fits = |scale: f64| {
+            let (_, _, b) = self.place(ellipses, &unit, scale, (0.0, 0.0), font);
+            b.2 - b.0 <= room_w && b.3 - b.1 <= room_h
+        };
+        let (mut lo, mut hi) = (1.0, room_w.max(room_h));
+        if fits(lo) {
+            for _ in 0..40 {
+                let mid = (lo + hi) / 2.0;
+                if fits(mid) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
         }
-        let name_room_x = self
-            .conditions
-            .iter()
-            .map(|c| text_width(c, font))
-            .fold(0.0, f64::max)
-            .min(inner_w * 0.25)
-            + font;
-        let name_room_y = font * 2.6;
-        let avail_w = (frame.2 - frame.0 - 2.0 * name_room_x).max(10.0);
-        let avail_h = (frame.3 - frame.1 - 2.0 * name_room_y).max(10.0);
-        let scale = (avail_w / (hi_x - lo_x)).min(avail_h / (hi_y - lo_y));
-        let cx = (frame.0 + frame.2) / 2.0;
-        let cy = (frame.1 + frame.3) / 2.0;
-        let (mx, my) = ((lo_x + hi_x) / 2.0, (lo_y + hi_y) / 2.0);
-        let to_px = |(x, y): (f64, f64)| (cx + (x - mx) * scale, cy - (y - my) * scale);
-        let shapes: Vec<Vec<(f64, f64)>> = unit
-            .iter()
-            .map(|poly| poly.iter().map(|&p| to_px(p)).collect())
-            .collect();
-
-        // Each name beyond the shape's farthest point in its direction.
-        let names = ellipses
-            .iter()
-            .zip(&shapes)
-            .map(|(e, poly)| {
-                let (dx, dy) = (e.label_dir.0, -e.label_dir.1);
-                let far = poly
-                    .iter()
-                    .copied()
-                    .max_by(|p, q| (p.0 * dx + p.1 * dy).total_cmp(&(q.0 * dx + q.1 * dy)))
-                    .unwrap_or((cx, cy));
-                let gap = font * 0.5;
-                let h = if dx > 0.3 {
-                    HPos::Left
-                } else if dx < -0.3 {
-                    HPos::Right
-                } else {
-                    HPos::Center
-                };
-                let v = if dy < -0.3 {
-                    VPos::Bottom
-                } else if dy > 0.3 {
-                    VPos::Top
-                } else {
-                    VPos::Center
-                };
-                (far.0 + dx * gap, far.1 + dy * gap, h, v)
-            })
-            .collect();
+        let (_, _, b) = self.place(ellipses, &unit, lo, (0.0, 0.0), font);
+        let centre = (
+            (frame.0 + frame.2) / 2.0 - (b.0 + b.2) / 2.0,
+            (frame.1 + frame.3) / 2.0 - (b.1 + b.3) / 2.0,
+        );
+        let (shapes, names, _) = self.place(ellipses, &unit, lo, centre, font);
 
         Geometry {
             title_lines,
@@ -422,6 +399,70 @@ impl VennDiagram {
             names,
             legend_top,
         }
+    }
+
+    /// The shapes scaled by `scale` pixels per unit around `origin`, the
+    /// anchors of their names (beyond each shape's farthest point in its
+    /// name direction), and the bounding box of both (left, top, right,
+    /// bottom).
+    fn place(
+        &self,
+        ellipses: &[Ellipse],
+        unit: &[Vec<(f64, f64)>],
+        scale: f64,
+        origin: (f64, f64),
+        font: f64,
+    ) -> Placement {
+        let to_px = |(x, y): (f64, f64)| (origin.0 + x * scale, origin.1 - y * scale);
+        let shapes: Vec<Vec<(f64, f64)>> = unit
+            .iter()
+            .map(|poly| poly.iter().map(|&p| to_px(p)).collect())
+            .collect();
+        let mut bounds = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        let mut grow = |x0: f64, y0: f64, x1: f64, y1: f64| {
+            bounds = (
+                bounds.0.min(x0),
+                bounds.1.min(y0),
+                bounds.2.max(x1),
+                bounds.3.max(y1),
+            );
+        };
+        for &(x, y) in shapes.iter().flatten() {
+            grow(x, y, x, y);
+        }
+        let mut names = Vec::new();
+        for (k, (e, poly)) in ellipses.iter().zip(&shapes).enumerate() {
+            let (dx, dy) = (e.label_dir.0, -e.label_dir.1);
+            let far = poly
+                .iter()
+                .copied()
+                .max_by(|p, q| (p.0 * dx + p.1 * dy).total_cmp(&(q.0 * dx + q.1 * dy)))
+                .unwrap_or(origin);
+            let gap = font * 0.5;
+            let (x, y) = (far.0 + dx * gap, far.1 + dy * gap);
+            let w = self
+                .conditions
+                .get(k)
+                .map_or(0.0, |c| text_width(c, font) * 1.05);
+            let h = font * 1.25;
+            let (hpos, x0) = if dx > 0.3 {
+                (HPos::Left, x)
+            } else if dx < -0.3 {
+                (HPos::Right, x - w)
+            } else {
+                (HPos::Center, x - w / 2.0)
+            };
+            let (vpos, y0) = if dy < -0.3 {
+                (VPos::Bottom, y - h)
+            } else if dy > 0.3 {
+                (VPos::Top, y)
+            } else {
+                (VPos::Center, y - h / 2.0)
+            };
+            grow(x0, y0, x0 + w, y0 + h);
+            names.push((x, y, hpos, vpos));
+        }
+        (shapes, names, bounds)
     }
 
     /// The region of each pixel row: runs of constant code between the
@@ -717,7 +758,15 @@ impl VennDiagram {
                     area.draw(&Rectangle::new(sw, out.fill().filled()))?;
                     area.draw(&Rectangle::new(sw, BLACK.stroke_width(1)))?;
                 }
-                None => area.draw(&Rectangle::new(sw, BLACK.stroke_width(SOLUTION_STROKE - 1)))?,
+                // The SVG backend ignores a rectangle's stroke width: a
+                // closed path carries the thick solution line.
+                None => {
+                    let [(x0, y0), (x1, y1)] = sw;
+                    area.draw(&PathElement::new(
+                        vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)],
+                        BLACK.stroke_width(SOLUTION_STROKE),
+                    ))?;
+                }
             }
             area.draw_text(
                 text,
