@@ -482,4 +482,86 @@ fn main() {
         let height = chart.preferred_height(640);
         render(&dir, &format!("config_{lang}"), (640, height), &chart);
     }
+    stress(&dir);
+}
+
+/// Harder inputs: many crowded cases, long Chinese labels, a decreasing
+/// calibration, memberships binned by tenths, a 32-row truth table.
+fn stress(dir: &Path) {
+    // 40 cases on a grid of typical fsQCA values (many coincide).
+    let values = [0.05, 0.17, 0.33, 0.5, 0.67, 0.83, 0.95];
+    let cases: Vec<XyCase> = (0..40)
+        .map(|i| XyCase {
+            name: format!("案例{}", i + 1),
+            x: values[(i * 3) % 7],
+            y: values[(i * 5 + 2) % 7].max(values[(i * 3) % 7] * 0.9),
+        })
+        .collect();
+    let mut plot = xy_plot(true);
+    plot.cases = cases;
+    render(dir, "stress_xy_crowded", (560, 560), &plot);
+
+    let mut chart = config_chart(true);
+    chart.conditions[1] = "县域医疗卫生服务共同体内部紧密型组织结构与统一管理".into();
+    chart.configurations[0].label = "高水平服务能力路径一（规模驱动型）".into();
+    chart.texts.title = "县域医共体服务能力提升的组态路径（核心条件与边缘条件）".into();
+    let height = chart.preferred_height(520);
+    render(dir, "stress_config_long", (520, height), &chart);
+    render(dir, "stress_config_squeezed", (420, 300), &chart);
+
+    let (mut calibration, _) = calibration(false);
+    calibration.curve = calibration
+        .curve
+        .iter()
+        .map(|&(x, m)| (x, 1.0 - m))
+        .collect();
+    for c in &mut calibration.cases {
+        c.membership = 1.0 - c.membership;
+    }
+    calibration.texts.title = "Decreasing calibration (negated set)".into();
+    render(
+        dir,
+        "stress_calibration_decreasing",
+        (640, 420),
+        &calibration,
+    );
+
+    let hist = HistogramChart {
+        values: vec![
+            0.05, 0.17, 0.33, 0.33, 0.5, 0.67, 0.67, 0.67, 0.83, 0.95, 0.95,
+        ],
+        bins: Bins::Edges((0..=10).map(|k| f64::from(k) / 10.0).collect()),
+        guides: vec![Guide {
+            value: 0.5,
+            label: "0.5".into(),
+        }],
+        texts: HistogramTexts {
+            title: "隶属度分布".into(),
+            x_label: "隶属度".into(),
+            y_label: "案例数".into(),
+        },
+        font_size: 13.0,
+    };
+    render(dir, "stress_histogram_memberships", (640, 380), &hist);
+
+    let mut map = heatmap(true);
+    map.rows = (0..32)
+        .map(|code: usize| HeatmapRow {
+            label: (code + 1).to_string(),
+            values: (0..5).map(|c| (code >> (4 - c)) & 1 == 1).collect(),
+            out: [
+                OutValue::Positive,
+                OutValue::Negative,
+                OutValue::Remainder,
+                OutValue::Remainder,
+            ][code % 4],
+            n: if code % 4 >= 2 { 0 } else { code % 3 + 1 },
+            incl: if code % 4 >= 2 {
+                None
+            } else {
+                Some(0.7 + (code % 5) as f64 * 0.07)
+            },
+        })
+        .collect();
+    render(dir, "stress_heatmap_32", (640, 480), &map);
 }

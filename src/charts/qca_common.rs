@@ -101,11 +101,17 @@ fn is_wide(c: char) -> bool {
     text_width(&c.to_string(), 1.0) >= 1.0
 }
 
+/// Punctuation that must not start a line (Chinese and Latin).
+const CLOSING: &str = "）】》」』〉，。、；：！？,.;:!?)]}%";
+/// Punctuation that must not end a line.
+const OPENING: &str = "（【《「『〈([{";
+
 /// Splits `text` into lines no wider than `max_width` (by [`text_width`]).
 ///
 /// Latin text breaks at spaces; CJK text may break between any two
-/// characters; a single word wider than the line is broken between
-/// characters. Never returns an empty vector (an empty text gives one
+/// characters, except that closing punctuation never starts a line (it
+/// overhangs instead) and opening punctuation never ends one; a single
+/// word wider than the line is broken between characters. Never returns an empty vector (an empty text gives one
 /// empty line). O(length²) in the worst case, for short labels.
 #[must_use]
 pub fn wrap_text(text: &str, max_width: f64, size: f64) -> Vec<String> {
@@ -115,7 +121,9 @@ pub fn wrap_text(text: &str, max_width: f64, size: f64) -> Vec<String> {
         for c in paragraph.chars() {
             let mut candidate = line.clone();
             candidate.push(c);
-            if text_width(candidate.trim_end(), size) <= max_width || line.trim().is_empty() {
+            let fits = text_width(candidate.trim_end(), size) <= max_width;
+            // Closing punctuation never starts a line (it may overhang).
+            if fits || line.trim().is_empty() || CLOSING.contains(c) {
                 line = candidate;
                 continue;
             }
@@ -133,18 +141,48 @@ pub fn wrap_text(text: &str, max_width: f64, size: f64) -> Vec<String> {
                     line.push(c);
                 }
                 None => {
+                    // Opening punctuation never ends a line.
+                    let mut carried = String::new();
+                    while let Some(last) = line.chars().last().filter(|l| OPENING.contains(*l)) {
+                        if line.chars().count() == 1 {
+                            break;
+                        }
+                        line.pop();
+                        carried.insert(0, last);
+                    }
                     lines.push(line.trim_end().to_string());
-                    line = if c == ' ' {
-                        String::new()
-                    } else {
-                        c.to_string()
-                    };
+                    line = carried;
+                    if c != ' ' || !line.is_empty() {
+                        line.push(c);
+                    }
                 }
             }
         }
         lines.push(line.trim_end().to_string());
     }
     lines
+}
+
+/// Like [`wrap_text`], with lines of even length: the same number of
+/// lines as the greedy wrap, at the narrowest width that keeps that number
+/// (so "紧密型组织结构" becomes 紧密型组 / 织结构, not 紧密型组织结 / 构).
+/// Bisection over the width: O(log(width) · wrap).
+#[must_use]
+pub fn wrap_balanced(text: &str, max_width: f64, size: f64) -> Vec<String> {
+    let greedy = wrap_text(text, max_width, size);
+    if greedy.len() < 2 {
+        return greedy;
+    }
+    let (mut lo, mut hi) = (0.0, max_width);
+    for _ in 0..24 {
+        let mid = (lo + hi) / 2.0;
+        if wrap_text(text, mid, size).len() <= greedy.len() {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    wrap_text(text, hi, size)
 }
 
 /// Formats a parameter of fit as the field's tools do: 3 decimals.
@@ -316,9 +354,42 @@ mod tests {
     }
 
     #[test]
+    fn chinese_punctuation_follows_the_line_breaking_rules() {
+        let lines = wrap_text("高水平服务能力路径一（规模驱动型）", 50.0, 10.0);
+        assert!(
+            lines
+                .iter()
+                .all(|l| !l.starts_with('）') && !l.ends_with('（')),
+            "{lines:?}"
+        );
+        assert_eq!(lines.concat(), "高水平服务能力路径一（规模驱动型）");
+    }
+
+    #[test]
+    fn balanced_wrapping_evens_out_the_lines() {
+        let greedy = wrap_text("紧密型组织结构", 60.0, 10.0);
+        let balanced = wrap_balanced("紧密型组织结构", 60.0, 10.0);
+        assert_eq!(greedy, vec!["紧密型组织结", "构"]);
+        assert_eq!(balanced, vec!["紧密型组", "织结构"]);
+    }
+
+    #[test]
     fn latin_text_breaks_at_spaces() {
         let lines = wrap_text("close organizational structure", 100.0, 10.0);
         assert_eq!(lines, vec!["close", "organizational", "structure"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrapping_never_loses_a_character(
+            text in "[a-z 规划（）。,]{0,40}",
+            width in 5.0f64..200.0,
+        ) {
+            let lines = wrap_text(&text, width, 10.0);
+            let kept: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let original: String = text.chars().filter(|c| *c != ' ').collect();
+            proptest::prop_assert_eq!(kept, original);
+        }
     }
 
     #[test]

@@ -40,7 +40,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::qca_common::{BLACK, GREY, WHITE, bold_style, fmt3, text_style, text_width, wrap_text};
+use super::qca_common::{
+    BLACK, GREY, WHITE, bold_style, fmt3, text_style, text_width, wrap_balanced,
+};
 
 /// How a condition appears in a configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -266,7 +268,7 @@ impl ConfigurationChart {
         let title_lines = if self.texts.title.is_empty() {
             Vec::new()
         } else {
-            wrap_text(&self.texts.title, inner, title_font)
+            wrap_balanced(&self.texts.title, inner, title_font)
         };
         let title_top = y;
         y += title_lines.len() as f64 * title_font * 1.25;
@@ -297,15 +299,15 @@ impl ConfigurationChart {
         let column_width = (inner - label_width) / n_cols;
         let table_left = MARGIN;
         let table_right = MARGIN + label_width + column_width * n_cols;
-        let wrap_label = |s: &str| wrap_text(s, label_width - 2.0 * pad, font);
-        let wrap_column = |s: &str| wrap_text(s, column_width - pad, font);
+        let wrap_label = |s: &str| wrap_balanced(s, label_width - 2.0 * pad, font);
+        let wrap_column = |s: &str| wrap_balanced(s, column_width - pad, font);
 
         let table_top = y;
         y += pad * 0.5;
         let model_header = if self.has_models() {
             let lines = model_groups(&self.configurations)
                 .iter()
-                .map(|g| wrap_text(g.0, column_width * g.2 as f64 - pad, font).len())
+                .map(|g| wrap_balanced(g.0, column_width * g.2 as f64 - pad, font).len())
                 .max()
                 .unwrap_or(1);
             let h = lines as f64 * line_h + pad;
@@ -474,7 +476,7 @@ impl ConfigurationChart {
                 }
                 let x0 = l.table_left + l.label_width + l.column_width * first as f64;
                 let x1 = x0 + l.column_width * count as f64;
-                let lines = wrap_text(model, x1 - x0 - pad, font);
+                let lines = wrap_balanced(model, x1 - x0 - pad, font);
                 draw_lines(&lines, (x0 + x1) / 2.0, top, height, HPos::Center)?;
                 area.draw(&PathElement::new(
                     vec![
@@ -486,7 +488,7 @@ impl ConfigurationChart {
             }
         }
         let (header_top, header_h) = l.column_header;
-        let header_lines = wrap_text(
+        let header_lines = wrap_balanced(
             &self.texts.condition_header,
             l.label_width - 2.0 * pad,
             font,

@@ -40,7 +40,8 @@ use plotters::style::FontTransform;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    BLACK, GREY, LIGHT_GREY, OutValue, WHITE, bold_style, fmt3, text_style, text_width, wrap_text,
+    BLACK, GREY, LIGHT_GREY, OutValue, WHITE, bold_style, fmt3, text_style, text_width,
+    wrap_balanced,
 };
 
 /// One truth-table row.
@@ -137,7 +138,7 @@ impl TruthTableHeatmap {
         let title_lines = if self.texts.title.is_empty() {
             Vec::new()
         } else {
-            wrap_text(&self.texts.title, inner, title_font)
+            wrap_balanced(&self.texts.title, inner, title_font)
         };
         let mut y = MARGIN + title_lines.len() as f64 * title_font * 1.3;
         if !title_lines.is_empty() {
@@ -180,7 +181,7 @@ impl TruthTableHeatmap {
         let wrapped: Vec<Vec<String>> = self
             .conditions
             .iter()
-            .map(|c| wrap_text(c, cond_w - font * 0.3, font))
+            .map(|c| wrap_balanced(c, cond_w - font * 0.3, font))
             .collect();
         let max_lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
         let rotate_headers = max_lines > MAX_HEADER_LINES;
@@ -274,7 +275,7 @@ impl TruthTableHeatmap {
                     (mid(x0, x1), px(header_bottom - header_font * 0.4)),
                 )?;
             } else {
-                let lines = wrap_text(name, x1 - x0 - header_font * 0.3, header_font);
+                let lines = wrap_balanced(name, x1 - x0 - header_font * 0.3, header_font);
                 let n = lines.len() as f64;
                 for (j, line) in lines.iter().enumerate() {
                     let y = header_bottom - header_font * 0.3 - (n - 1.0 - j as f64) * line_h;
