@@ -708,3 +708,34 @@ proptest! {
         prop_assert!(out.contains("</svg>"));
     }
 }
+
+#[test]
+fn every_chart_draws_with_absurd_font_sizes_and_values() {
+    for font in [f64::NAN, f64::INFINITY, 0.0, -3.0, 1e9] {
+        let (mut config, mut plot, mut calib, mut hist, mut map, mut diagram) =
+            every_chart(&[("甲", 0.2, 0.9), ("乙", f64::NAN, 0.3)], "标签");
+        config.font_size = font;
+        config.configurations[0].raw_coverage = f64::NAN;
+        config.solution_fit[0].coverage = f64::INFINITY;
+        plot.font_size = font;
+        plot.consistency = f64::NAN;
+        calib.font_size = font;
+        calib.anchors.push(Guide {
+            value: f64::NAN,
+            label: "NaN".into(),
+        });
+        hist.font_size = font;
+        hist.values.push(f64::NEG_INFINITY);
+        hist.bins = Bins::Edges(vec![f64::NAN, 0.0, 0.0, -1.0]);
+        map.font_size = font;
+        diagram.font_size = font;
+        for (w, h) in [(640, 480), (90, 70)] {
+            svg(&config, w, h);
+            svg(&plot, w, h);
+            svg(&calib, w, h);
+            svg(&hist, w, h);
+            svg(&map, w, h);
+            svg(&diagram, w, h);
+        }
+    }
+}

@@ -32,7 +32,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    Axes, BLACK, BLUE, GREY, VERMILLION, finite_range, is_crossover, numeric_axes, padded,
+    Axes, BLACK, BLUE, GREY, VERMILLION, finite_range, font_px, is_crossover, numeric_axes, padded,
     text_style, text_width,
 };
 
@@ -147,7 +147,7 @@ impl CalibrationChart {
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        let font = self.font_size.max(6.0);
+        let font = font_px(self.font_size);
         area.fill(&WHITE)?;
         let (x0, x1) = self.x_range();
         let legend_h = (font * 1.8) as u32;

@@ -185,6 +185,22 @@ pub fn wrap_balanced(text: &str, max_width: f64, size: f64) -> Vec<String> {
     wrap_text(text, hi, size)
 }
 
+/// Smallest font size a chart uses.
+pub const MIN_FONT: f64 = 6.0;
+/// Largest font size a chart uses.
+pub const MAX_FONT: f64 = 96.0;
+
+/// A caller's font size made usable: within [`MIN_FONT`, `MAX_FONT`],
+/// and [`MIN_FONT`] for NaN.
+#[must_use]
+pub fn font_px(size: f64) -> f64 {
+    if size.is_nan() {
+        MIN_FONT
+    } else {
+        size.clamp(MIN_FONT, MAX_FONT)
+    }
+}
+
 /// Formats a parameter of fit as the field's tools do: 3 decimals.
 #[must_use]
 pub fn fmt3(value: f64) -> String {

@@ -41,7 +41,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    BLACK, GREY, WHITE, bold_style, fmt3, text_style, text_width, wrap_balanced,
+    BLACK, GREY, WHITE, bold_style, fmt3, font_px, text_style, text_width, wrap_balanced,
 };
 
 /// How a condition appears in a configuration.
@@ -236,7 +236,7 @@ impl ConfigurationChart {
     /// when drawn `width` pixels wide (for sizing exports).
     #[must_use]
     pub fn preferred_height(&self, width: u32) -> u32 {
-        let layout = self.layout_at(f64::from(width), self.font_size.max(MIN_FONT_SIZE));
+        let layout = self.layout_at(f64::from(width), font_px(self.font_size).max(MIN_FONT_SIZE));
         layout.bottom.ceil() as u32
     }
 
@@ -247,7 +247,7 @@ impl ConfigurationChart {
     /// Lays the chart out at the largest font size (≤ `font_size`) at
     /// which it fits in `width` × `height`.
     fn layout(&self, width: f64, height: f64) -> Layout {
-        let mut font = self.font_size.max(MIN_FONT_SIZE);
+        let mut font = font_px(self.font_size).max(MIN_FONT_SIZE);
         loop {
             let layout = self.layout_at(width, font);
             let narrow = layout.column_width < font * 2.2 || layout.label_width < font * 3.0;

@@ -36,7 +36,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_calibration::Guide;
 use super::qca_common::{
-    Axes, BLACK, GREY, SKY_BLUE, finite_range, numeric_axes, padded, text_style, text_width,
+    Axes, BLACK, GREY, SKY_BLUE, finite_range, font_px, numeric_axes, padded, text_style,
+    text_width,
 };
 
 /// How the values are binned.
@@ -182,7 +183,7 @@ impl HistogramChart {
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        let font = self.font_size.max(6.0);
+        let font = font_px(self.font_size);
         area.fill(&WHITE)?;
         let bins = self.bin_counts();
         let x_values = bins

@@ -40,7 +40,7 @@ use plotters::style::FontTransform;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    BLACK, GREY, LIGHT_GREY, OutValue, WHITE, bold_style, fmt3, text_style, text_width,
+    BLACK, GREY, LIGHT_GREY, OutValue, WHITE, bold_style, fmt3, font_px, text_style, text_width,
     wrap_balanced,
 };
 
@@ -132,7 +132,7 @@ impl TruthTableHeatmap {
     }
 
     fn layout(&self, width: f64, height: f64) -> Layout {
-        let font = self.font_size.max(6.0);
+        let font = font_px(self.font_size);
         let inner = (width - 2.0 * MARGIN).max(1.0);
         let title_font = font * 1.15;
         let title_lines = if self.texts.title.is_empty() {
@@ -230,7 +230,7 @@ impl TruthTableHeatmap {
         let (w, h) = area.dim_in_pixel();
         let l = self.layout(f64::from(w), f64::from(h));
         let px = |v: f64| v.round() as i32;
-        let header_font = self.font_size.max(6.0);
+        let header_font = font_px(self.font_size);
         area.fill(&WHITE)?;
 
         let title_font = header_font * 1.15;

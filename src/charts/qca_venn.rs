@@ -52,7 +52,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::qca_common::{BLACK, OutValue, WHITE, bold_style, text_style, text_width, wrap_text};
+use super::qca_common::{
+    BLACK, OutValue, WHITE, bold_style, font_px, text_style, text_width, wrap_text,
+};
 
 /// The largest number of conditions drawn.
 pub const MAX_SETS: usize = 5;
@@ -340,7 +342,7 @@ impl VennDiagram {
     }
 
     fn geometry_with(&self, ellipses: &[Ellipse], width: f64, height: f64) -> Geometry {
-        let font = self.font_size.max(6.0);
+        let font = font_px(self.font_size);
         let inner_w = (width - 2.0 * MARGIN).max(10.0);
         let title_font = font * 1.15;
         let title_lines = if self.texts.title.is_empty() {
@@ -640,7 +642,7 @@ impl VennDiagram {
         let (w, h) = area.dim_in_pixel();
         let px = |v: f64| v.round() as i32;
         area.fill(&WHITE)?;
-        let font = self.font_size.max(6.0);
+        let font = font_px(self.font_size);
         if !self.is_drawable() {
             for (i, line) in wrap_text(&self.texts.too_many_sets, f64::from(w) - 2.0 * MARGIN, font)
                 .iter()

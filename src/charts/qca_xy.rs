@@ -39,7 +39,7 @@ use plotters::style::FontTransform;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    BLACK, BLUE, GREY, LIGHT_GREY, WHITE, bold_style, fmt3, text_style, text_width,
+    BLACK, BLUE, GREY, LIGHT_GREY, WHITE, bold_style, fmt3, font_px, text_style, text_width,
 };
 
 /// One case of the plot.
@@ -186,7 +186,7 @@ struct Frame {
 
 impl XyPlot {
     fn frame(&self, width: f64, height: f64) -> Frame {
-        let font = self.font_size.max(6.0);
+        let font = font_px(self.font_size);
         let title_h = if self.texts.title.is_empty() {
             0.0
         } else {
