@@ -501,6 +501,15 @@ fn stress(dir: &Path) {
     plot.cases = cases;
     render(dir, "stress_xy_crowded", (560, 560), &plot);
 
+    // A 300-dpi export: three times the pixels and three times the font.
+    let mut big = xy_plot(true);
+    big.font_size *= 3.0;
+    render(dir, "stress_xy_300dpi", (1680, 1680), &big);
+    let mut big = config_chart(false);
+    big.font_size *= 3.0;
+    let height = big.preferred_height(1920);
+    render(dir, "stress_config_300dpi", (1920, height), &big);
+
     let mut chart = config_chart(true);
     chart.conditions[1] = "县域医疗卫生服务共同体内部紧密型组织结构与统一管理".into();
     chart.configurations[0].label = "高水平服务能力路径一（规模驱动型）".into();

@@ -739,3 +739,19 @@ fn every_chart_draws_with_absurd_font_sizes_and_values() {
         }
     }
 }
+
+#[test]
+fn markers_grow_with_the_font_for_high_resolution_exports() {
+    let radius = |font: f64| -> u32 {
+        let mut plot = xy(&XY_CASES);
+        plot.font_size = font;
+        let out = svg(&plot, 1500, 1500);
+        elements(&out, "circle")
+            .iter()
+            .filter(|e| e.contains("fill=\"#0072B2\""))
+            .filter_map(|e| e.split("r=\"").nth(1)?.split('"').next()?.parse().ok())
+            .max()
+            .unwrap_or(0)
+    };
+    assert_eq!(radius(39.0), 3 * radius(13.0));
+}

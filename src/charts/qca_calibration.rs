@@ -32,8 +32,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    Axes, BLACK, BLUE, GREY, VERMILLION, finite_range, font_px, is_crossover, numeric_axes, padded,
-    text_style, text_width,
+    Axes, BLACK, BLUE, GREY, VERMILLION, dash_length, finite_range, font_px, is_crossover,
+    line_widths, numeric_axes, padded, scaled, text_style, text_width,
 };
 
 /// One case: its raw value and calibrated membership.
@@ -106,9 +106,9 @@ pub struct CalibrationChart {
 }
 
 /// Radius of an ordinary case marker.
-const POINT_RADIUS: i32 = 4;
+const POINT_RADIUS: f64 = 4.0;
 /// Half-diagonal of the diamond of a case at 0.5.
-const CROSSOVER_RADIUS: i32 = 7;
+const CROSSOVER_RADIUS: f64 = 7.0;
 
 impl CalibrationChart {
     /// The cases drawn as "exactly 0.5" diamonds (indices into `cases`).
@@ -148,6 +148,10 @@ impl CalibrationChart {
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         let font = font_px(self.font_size);
+        let (thin, thick) = line_widths(font);
+        let dash_len = |n: f64| dash_length(font, n);
+        let point_r = scaled(font, POINT_RADIUS).round().max(2.0) as i32;
+        let diamond_r = scaled(font, CROSSOVER_RADIUS).round().max(3.0) as i32;
         area.fill(&WHITE)?;
         let (x0, x1) = self.x_range();
         let legend_h = (font * 1.8) as u32;
@@ -170,9 +174,9 @@ impl CalibrationChart {
         // neighbours would collide).
         plot.draw(&DashedPathElement::new(
             vec![(x0, 0.5), (x1, 0.5)],
-            5,
-            4,
-            GREY.stroke_width(1),
+            dash_len(5.0),
+            dash_len(4.0),
+            GREY.stroke_width(thin),
         ))?;
         let mut anchors: Vec<&Guide> = self
             .anchors
@@ -184,9 +188,9 @@ impl CalibrationChart {
         for anchor in anchors {
             plot.draw(&DashedPathElement::new(
                 vec![(anchor.value, -0.03), (anchor.value, 1.0)],
-                3,
-                3,
-                GREY.stroke_width(1),
+                dash_len(3.0),
+                dash_len(3.0),
+                GREY.stroke_width(thin),
             ))?;
             let (ax, top) = chart.backend_coord(&(anchor.value, 1.0));
             let half = (text_width(&anchor.label, font * 0.85) / 2.0) as i32;
@@ -213,7 +217,7 @@ impl CalibrationChart {
             .copied()
             .filter(|(x, m)| x.is_finite() && m.is_finite())
             .collect();
-        plot.draw(&PathElement::new(curve, BLUE.stroke_width(2)))?;
+        plot.draw(&PathElement::new(curve, BLUE.stroke_width(thick)))?;
 
         // Cases: circles; at exactly 0.5, diamonds with the case name.
         let crossover = self.crossover_cases();
@@ -222,8 +226,8 @@ impl CalibrationChart {
                 continue;
             }
             let c = (case.raw, case.membership);
-            plot.draw(&Circle::new(c, POINT_RADIUS, WHITE.filled()))?;
-            plot.draw(&Circle::new(c, POINT_RADIUS, BLACK.stroke_width(1)))?;
+            plot.draw(&Circle::new(c, point_r, WHITE.filled()))?;
+            plot.draw(&Circle::new(c, point_r, BLACK.stroke_width(thin)))?;
         }
         // Diamonds; cases at the same pixel share one label.
         let base = area.get_base_pixel();
@@ -238,14 +242,14 @@ impl CalibrationChart {
         }
         for ((x, y), names) in &spots {
             let (x, y) = (*x, *y);
-            let r = CROSSOVER_RADIUS;
+            let r = diamond_r;
             area.draw(&Polygon::new(
                 vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
                 VERMILLION.filled(),
             ))?;
             area.draw(&PathElement::new(
                 vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)],
-                BLACK.stroke_width(1),
+                BLACK.stroke_width(thin),
             ))?;
             area.draw_text(
                 &names.join(", "),
@@ -273,14 +277,14 @@ impl CalibrationChart {
             match k {
                 0 => area.draw(&PathElement::new(
                     vec![(cx - 9, y), (cx + 9, y)],
-                    BLUE.stroke_width(2),
+                    BLUE.stroke_width(thick),
                 ))?,
                 1 => {
-                    area.draw(&Circle::new((cx, y), POINT_RADIUS, WHITE.filled()))?;
-                    area.draw(&Circle::new((cx, y), POINT_RADIUS, BLACK.stroke_width(1)))?;
+                    area.draw(&Circle::new((cx, y), point_r, WHITE.filled()))?;
+                    area.draw(&Circle::new((cx, y), point_r, BLACK.stroke_width(thin)))?;
                 }
                 _ => {
-                    let r = CROSSOVER_RADIUS - 1;
+                    let r = diamond_r - 1;
                     area.draw(&Polygon::new(
                         vec![(cx, y - r), (cx + r, y), (cx, y + r), (cx - r, y)],
                         VERMILLION.filled(),

@@ -201,6 +201,29 @@ pub fn font_px(size: f64) -> f64 {
     }
 }
 
+/// The font size at which markers and lines have their nominal size.
+pub const NOMINAL_FONT: f64 = 13.0;
+
+/// A length given for the nominal font, scaled to `font`, so that a chart
+/// drawn with a larger font (a 300-dpi export) keeps its proportions.
+#[must_use]
+pub fn scaled(font: f64, nominal: f64) -> f64 {
+    nominal * font / NOMINAL_FONT
+}
+
+/// Thin (1 px nominal) and thick (2 px nominal) line widths for `font`.
+#[must_use]
+pub fn line_widths(font: f64) -> (u32, u32) {
+    let w = |n: f64| scaled(font, n).round().max(1.0) as u32;
+    (w(1.0), w(2.0))
+}
+
+/// A dash or gap length given for the nominal font, scaled to `font`.
+#[must_use]
+pub fn dash_length(font: f64, nominal: f64) -> u32 {
+    scaled(font, nominal).round().max(1.0) as u32
+}
+
 /// Formats a parameter of fit as the field's tools do: 3 decimals.
 #[must_use]
 pub fn fmt3(value: f64) -> String {

@@ -41,7 +41,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    BLACK, GREY, WHITE, bold_style, fmt3, font_px, text_style, text_width, wrap_balanced,
+    BLACK, GREY, WHITE, bold_style, fmt3, font_px, line_widths, text_style, text_width,
+    wrap_balanced,
 };
 
 /// How a condition appears in a configuration.
@@ -429,6 +430,7 @@ impl ConfigurationChart {
         let (w, h) = area.dim_in_pixel();
         let l = self.layout(f64::from(w), f64::from(h));
         let font = l.font;
+        let (thin, thick) = line_widths(font);
         let line_h = font * 1.25;
         let pad = font * 0.45;
         let px = |v: f64| v.round() as i32;
@@ -467,7 +469,7 @@ impl ConfigurationChart {
             Ok(())
         };
 
-        rule(l.table_top, 2)?;
+        rule(l.table_top, thick)?;
         // Model header: one cell spanning each model's columns, underlined.
         if let Some((top, height)) = l.model_header {
             for (model, first, count) in model_groups(&self.configurations) {
@@ -483,7 +485,7 @@ impl ConfigurationChart {
                         (px(x0 + pad / 2.0), px(top + height)),
                         (px(x1 - pad / 2.0), px(top + height)),
                     ],
-                    GREY.stroke_width(1),
+                    GREY.stroke_width(thin),
                 ))?;
             }
         }
@@ -497,7 +499,7 @@ impl ConfigurationChart {
         for (i, lines) in l.column_labels.iter().enumerate() {
             draw_lines(lines, column_x(i), header_top, header_h, HPos::Center)?;
         }
-        rule(header_top + header_h + pad * 0.25, 1)?;
+        rule(header_top + header_h + pad * 0.25, thin)?;
 
         // Condition rows with their symbols.
         for (r, row) in l.condition_rows.iter().enumerate() {
@@ -513,7 +515,7 @@ impl ConfigurationChart {
             }
         }
         let fit_top = l.fit_rows.first().map_or(l.table_bottom, |r| r.top);
-        rule(fit_top - pad * 0.25, 1)?;
+        rule(fit_top - pad * 0.25, thin)?;
 
         // Fit rows per configuration.
         for (k, row) in l.fit_rows.iter().enumerate() {
@@ -552,7 +554,7 @@ impl ConfigurationChart {
                 draw_lines(&[fmt3(value)], x, row.top, row.height, HPos::Center)?;
             }
         }
-        rule(l.table_bottom, 2)?;
+        rule(l.table_bottom, thick)?;
 
         // Legend.
         let legend_texts = [
@@ -571,7 +573,7 @@ impl ConfigurationChart {
                         (px(x + font * 0.2), px(y - font * 0.5)),
                         (px(x + font * 1.2), px(y + font * 0.5)),
                     ],
-                    GREY.stroke_width(1),
+                    GREY.stroke_width(thin),
                 ))?,
             }
             area.draw_text(
@@ -612,7 +614,8 @@ fn draw_marker<DB: DrawingBackend>(
         Presence::CoreAbsent | Presence::PeripheralAbsent => {
             let core = cell == Presence::CoreAbsent;
             let r = if core { core_r } else { small_r }.max(2.0);
-            let stroke = if core { 2 } else { 1 };
+            // Line width in proportion to the symbol (2 px at a 9 px core).
+            let stroke = (r / 4.5).round().clamp(1.0, 8.0) as u32;
             area.draw(&Circle::new(
                 centre,
                 r.round() as u32,

@@ -36,8 +36,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_calibration::Guide;
 use super::qca_common::{
-    Axes, BLACK, GREY, SKY_BLUE, finite_range, font_px, numeric_axes, padded, text_style,
-    text_width,
+    Axes, BLACK, GREY, SKY_BLUE, dash_length, finite_range, font_px, line_widths, numeric_axes,
+    padded, text_style, text_width,
 };
 
 /// How the values are binned.
@@ -184,6 +184,8 @@ impl HistogramChart {
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         let font = font_px(self.font_size);
+        let (thin, _) = line_widths(font);
+        let dash_len = |n: f64| dash_length(font, n);
         area.fill(&WHITE)?;
         let bins = self.bin_counts();
         let x_values = bins
@@ -213,9 +215,9 @@ impl HistogramChart {
         for guide in self.guides.iter().filter(|g| g.value.is_finite()) {
             plot.draw(&DashedPathElement::new(
                 vec![(guide.value, 0.0), (guide.value, y1)],
-                5,
-                4,
-                GREY.stroke_width(1),
+                dash_len(5.0),
+                dash_len(4.0),
+                GREY.stroke_width(thin),
             ))?;
             let (x, y) = chart.backend_coord(&(guide.value, y1));
             area.draw_text(
@@ -235,7 +237,7 @@ impl HistogramChart {
             ))?;
             plot.draw(&Rectangle::new(
                 [(bin.lo, 0.0), (bin.hi, top)],
-                BLACK.stroke_width(1),
+                BLACK.stroke_width(thin),
             ))?;
         }
         // Counts over the bars, when the bars are wide enough to hold them.

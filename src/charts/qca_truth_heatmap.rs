@@ -40,8 +40,8 @@ use plotters::style::FontTransform;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    BLACK, GREY, LIGHT_GREY, OutValue, WHITE, bold_style, fmt3, font_px, text_style, text_width,
-    wrap_balanced,
+    BLACK, GREY, LIGHT_GREY, OutValue, WHITE, bold_style, fmt3, font_px, line_widths, text_style,
+    text_width, wrap_balanced,
 };
 
 /// One truth-table row.
@@ -302,6 +302,7 @@ impl TruthTableHeatmap {
         // Body.
         let show_text = l.row_h >= MIN_TEXT_ROW;
         let font = l.font;
+        let (thin, _) = line_widths(font);
         for (r, row) in self.rows.iter().enumerate() {
             let top = l.body_top + l.row_h * r as f64;
             let bottom = top + l.row_h;
@@ -361,11 +362,11 @@ impl TruthTableHeatmap {
                 let y = px(l.body_top + l.row_h * r as f64);
                 area.draw(&PathElement::new(
                     vec![(px(col(1)), y), (px(col(k + 1)), y)],
-                    LIGHT_GREY.stroke_width(1),
+                    LIGHT_GREY.stroke_width(thin),
                 ))?;
                 area.draw(&PathElement::new(
                     vec![(px(out_l), y), (px(right), y)],
-                    LIGHT_GREY.stroke_width(1),
+                    LIGHT_GREY.stroke_width(thin),
                 ))?;
             }
         }
@@ -373,7 +374,7 @@ impl TruthTableHeatmap {
             let x = px(col(i));
             area.draw(&PathElement::new(
                 vec![(x, px(l.body_top)), (x, px(body_bottom))],
-                LIGHT_GREY.stroke_width(1),
+                LIGHT_GREY.stroke_width(thin),
             ))?;
         }
         if k > 0 {
@@ -382,7 +383,7 @@ impl TruthTableHeatmap {
                     (px(col(1)), px(l.body_top)),
                     (px(col(k + 1)), px(body_bottom)),
                 ],
-                BLACK.stroke_width(1),
+                BLACK.stroke_width(thin),
             ))?;
         }
         area.draw(&Rectangle::new(
@@ -390,7 +391,7 @@ impl TruthTableHeatmap {
                 (px(out_l), px(l.body_top)),
                 (px(value_cols[0].1), px(body_bottom)),
             ],
-            BLACK.stroke_width(1),
+            BLACK.stroke_width(thin),
         ))?;
         Ok(())
     }

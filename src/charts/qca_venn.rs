@@ -53,7 +53,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    BLACK, OutValue, WHITE, bold_style, font_px, text_style, text_width, wrap_text,
+    BLACK, OutValue, WHITE, bold_style, font_px, line_widths, scaled, text_style, text_width,
+    wrap_text,
 };
 
 /// The largest number of conditions drawn.
@@ -157,8 +158,8 @@ const GRID: f64 = 3.0;
 const VERTICES: usize = 240;
 /// Offset from a boundary at which its two sides are sampled.
 const SIDE_OFFSET: f64 = 1.5;
-/// Width of the solution outline.
-const SOLUTION_STROKE: u32 = 4;
+/// Width of the solution outline at the nominal font size.
+const SOLUTION_STROKE: f64 = 4.0;
 
 /// An ellipse in unit coordinates (y up): centre, semi-axes, rotation of
 /// the first axis (radians), and the direction in which its name goes.
@@ -660,6 +661,8 @@ impl VennDiagram {
             return Ok(());
         }
         let g = self.geometry(f64::from(w), f64::from(h));
+        let (thin, _) = line_widths(font);
+        let solution_stroke = scaled(font, SOLUTION_STROKE).round().max(2.0) as u32;
         let regions = self.region_map();
         let out_of = |code: usize| regions.get(&code).map_or(OutValue::Remainder, |r| r.out);
         let solution_of = |code: usize| regions.get(&code).is_some_and(|r| r.in_solution);
@@ -685,7 +688,7 @@ impl VennDiagram {
             if let Some(&first) = closed.first() {
                 closed.push(first);
             }
-            area.draw(&PathElement::new(closed, fill.stroke_width(1)))?;
+            area.draw(&PathElement::new(closed, fill.stroke_width(thin)))?;
         }
 
         // Set outlines, frame, solution outline.
@@ -694,18 +697,18 @@ impl VennDiagram {
             if let Some(&first) = points.first() {
                 points.push(first);
             }
-            area.draw(&PathElement::new(points, BLACK.stroke_width(1)))?;
+            area.draw(&PathElement::new(points, BLACK.stroke_width(thin)))?;
         }
         let (fl, ft, fr, fb) = g.frame;
         area.draw(&Rectangle::new(
             [(px(fl), px(ft)), (px(fr), px(fb))],
-            BLACK.stroke_width(1),
+            BLACK.stroke_width(thin),
         ))?;
         for path in solution_outline(&g, &solution_of) {
             let points: Vec<(i32, i32)> = path.iter().map(|&(x, y)| (px(x), px(y))).collect();
             area.draw(&PathElement::new(
                 points,
-                BLACK.stroke_width(SOLUTION_STROKE),
+                BLACK.stroke_width(solution_stroke),
             ))?;
         }
 
@@ -758,7 +761,7 @@ impl VennDiagram {
             match out {
                 Some(out) => {
                     area.draw(&Rectangle::new(sw, out.fill().filled()))?;
-                    area.draw(&Rectangle::new(sw, BLACK.stroke_width(1)))?;
+                    area.draw(&Rectangle::new(sw, BLACK.stroke_width(thin)))?;
                 }
                 // The SVG backend ignores a rectangle's stroke width: a
                 // closed path carries the thick solution line.
@@ -766,7 +769,7 @@ impl VennDiagram {
                     let [(x0, y0), (x1, y1)] = sw;
                     area.draw(&PathElement::new(
                         vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)],
-                        BLACK.stroke_width(SOLUTION_STROKE),
+                        BLACK.stroke_width(solution_stroke),
                     ))?;
                 }
             }

@@ -39,7 +39,8 @@ use plotters::style::FontTransform;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    BLACK, BLUE, GREY, LIGHT_GREY, WHITE, bold_style, fmt3, font_px, text_style, text_width,
+    BLACK, BLUE, GREY, LIGHT_GREY, WHITE, bold_style, dash_length, fmt3, font_px, line_widths,
+    scaled, text_style, text_width,
 };
 
 /// One case of the plot.
@@ -111,8 +112,8 @@ pub struct CasePosition {
     pub y: i32,
 }
 
-/// Radius of a case marker in pixels.
-pub const POINT_RADIUS: i32 = 4;
+/// Radius of a case marker in pixels at the nominal font size.
+const POINT_RADIUS: f64 = 4.0;
 /// Outer margin in pixels.
 const MARGIN: f64 = 10.0;
 
@@ -312,7 +313,7 @@ impl XyPlot {
     /// is left out (hover still shows the case). O(n² · 16).
     fn place_labels(&self, frame: &Frame, fit: &Boxf) -> Vec<PlacedLabel> {
         let font = frame.font * 0.85;
-        let r = f64::from(POINT_RADIUS);
+        let r = scaled(frame.font, POINT_RADIUS).round();
         // Group cases by pixel.
         let mut groups: Vec<((i32, i32), Vec<&str>)> = Vec::new();
         for c in self
@@ -424,6 +425,8 @@ impl XyPlot {
         let (w, h) = area.dim_in_pixel();
         let frame = self.frame(f64::from(w), f64::from(h));
         let font = frame.font;
+        let (thin, _) = line_widths(font);
+        let dash_len = |n: f64| dash_length(font, n);
         let p = frame.plot;
         let px = |v: f64| v.round() as i32;
         let at = |x: f64, y: f64| {
@@ -448,21 +451,21 @@ impl XyPlot {
             if k % 2 == 0 && k > 0 && k < 10 && k != 5 {
                 area.draw(&PathElement::new(
                     vec![(gx, px(p.t)), (gx, px(p.b))],
-                    LIGHT_GREY.stroke_width(1),
+                    LIGHT_GREY.stroke_width(thin),
                 ))?;
                 area.draw(&PathElement::new(
                     vec![(px(p.l), gy), (px(p.r), gy)],
-                    LIGHT_GREY.stroke_width(1),
+                    LIGHT_GREY.stroke_width(thin),
                 ))?;
             }
             let tick = if k % 2 == 0 { font * 0.5 } else { font * 0.3 };
             area.draw(&PathElement::new(
                 vec![(gx, px(p.b)), (gx, px(p.b + tick))],
-                BLACK.stroke_width(1),
+                BLACK.stroke_width(thin),
             ))?;
             area.draw(&PathElement::new(
                 vec![(px(p.l - tick), gy), (px(p.l), gy)],
-                BLACK.stroke_width(1),
+                BLACK.stroke_width(thin),
             ))?;
             if k % 2 == 0 {
                 let label = format!("{v:.1}");
@@ -482,20 +485,20 @@ impl XyPlot {
         let dash = |a: (i32, i32), b: (i32, i32)| {
             area.draw(&DashedPathElement::new(
                 vec![a, b],
-                5,
-                4,
-                GREY.stroke_width(1),
+                dash_len(5.0),
+                dash_len(4.0),
+                GREY.stroke_width(thin),
             ))
         };
         dash(at(0.5, 0.0), at(0.5, 1.0))?;
         dash(at(0.0, 0.5), at(1.0, 0.5))?;
         area.draw(&PathElement::new(
             vec![at(0.0, 0.0), at(1.0, 1.0)],
-            BLACK.stroke_width(1),
+            BLACK.stroke_width(thin),
         ))?;
         area.draw(&Rectangle::new(
             [(px(p.l), px(p.t)), (px(p.r), px(p.b))],
-            BLACK.stroke_width(1),
+            BLACK.stroke_width(thin),
         ))?;
 
         // Axis titles.
@@ -525,7 +528,7 @@ impl XyPlot {
             ))?;
             area.draw(&Rectangle::new(
                 [(px(fit.l), px(fit.t)), (px(fit.r), px(fit.b))],
-                GREY.stroke_width(1),
+                GREY.stroke_width(thin),
             ))?;
             for (i, line) in fit_lines.iter().enumerate() {
                 area.draw_text(
@@ -546,13 +549,15 @@ impl XyPlot {
             Vec::new()
         };
         let label_font = font * 0.85;
+        let point_r = scaled(font, POINT_RADIUS).round().max(2.0);
         for label in labels.iter().filter(|l| l.leader) {
             let b = label.bounds;
             let target = (
-                label.point.0.clamp(b.l, b.r).clamp(
-                    label.anchor_x() - f64::from(POINT_RADIUS),
-                    label.anchor_x() + f64::from(POINT_RADIUS),
-                ),
+                label
+                    .point
+                    .0
+                    .clamp(b.l, b.r)
+                    .clamp(label.anchor_x() - point_r, label.anchor_x() + point_r),
                 label.point.1.clamp(b.t, b.b),
             );
             area.draw(&PathElement::new(
@@ -560,15 +565,19 @@ impl XyPlot {
                     (px(label.point.0), px(label.point.1)),
                     (px(target.0), px(target.1)),
                 ],
-                GREY.stroke_width(1),
+                GREY.stroke_width(thin),
             ))?;
         }
         for (x, y) in &points {
-            area.draw(&Circle::new((px(*x), px(*y)), POINT_RADIUS, BLUE.filled()))?;
             area.draw(&Circle::new(
                 (px(*x), px(*y)),
-                POINT_RADIUS,
-                BLACK.stroke_width(1),
+                point_r as i32,
+                BLUE.filled(),
+            ))?;
+            area.draw(&Circle::new(
+                (px(*x), px(*y)),
+                point_r as i32,
+                BLACK.stroke_width(thin),
             ))?;
         }
         for label in &labels {
