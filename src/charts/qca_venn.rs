@@ -158,6 +158,8 @@ const GRID: f64 = 3.0;
 const VERTICES: usize = 240;
 /// Offset from a boundary at which its two sides are sampled.
 const SIDE_OFFSET: f64 = 1.5;
+/// Share of the frame the sets and their names may use.
+const OUTSIDE_ROOM: f64 = 0.92;
 /// Width of the solution outline at the nominal font size.
 const SOLUTION_STROKE: f64 = 4.0;
 
@@ -371,8 +373,9 @@ impl VennDiagram {
         // (bisection: names keep their size while the shapes grow), then
         // centre the whole drawing.
         let pad = font * 0.6;
-        let room_w = (frame.2 - frame.0 - 2.0 * pad).max(10.0);
-        let room_h = (frame.3 - frame.1 - 2.0 * pad).max(10.0);
+        // Keep some of the frame for the region outside every set.
+        let room_w = ((frame.2 - frame.0) * OUTSIDE_ROOM - 2.0 * pad).max(10.0);
+        let room_h = ((frame.3 - frame.1) * OUTSIDE_ROOM - 2.0 * pad).max(10.0);
         let fits = |scale: f64| {
             let (_, _, b) = self.place(ellipses, &unit, scale, (0.0, 0.0), font);
             b.2 - b.0 <= room_w && b.3 - b.1 <= room_h
