@@ -24,12 +24,16 @@ use policylens::charts::qca_venn::{RegionLabels, VennDiagram, VennRegion, VennTe
 use policylens::charts::qca_xy::{XyCase, XyPlot, XyTexts};
 use policylens::charts::{Chart, render_svg};
 
-/// Writes `chart` as `dir/name.svg` through the shared SVG renderer.
+/// Writes `chart` as `dir/name.svg` through the shared SVG renderer and
+/// prints the time the rendering took.
 fn render(dir: &Path, name: &str, (width, height): (u32, u32), chart: &impl Chart) {
     let path = dir.join(format!("{name}.svg"));
-    match render_svg(chart, width, height) {
+    let start = std::time::Instant::now();
+    let rendered = render_svg(chart, width, height);
+    let millis = start.elapsed().as_secs_f64() * 1000.0;
+    match rendered {
         Ok(svg) => match std::fs::write(&path, svg) {
-            Ok(()) => println!("{}", path.display()),
+            Ok(()) => println!("{} ({millis:.1} ms)", path.display()),
             Err(e) => eprintln!("{}: {e}", path.display()),
         },
         Err(e) => eprintln!("{name}: {e}"),

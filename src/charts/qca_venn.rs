@@ -472,21 +472,14 @@ impl VennDiagram {
     }
 
     /// The region of each pixel row: runs of constant code between the
-    /// frame's left and right edges. O(rows × vertices).
+    /// frame's left and right edges. O(rows × edges per row).
     fn scan(geometry: &Geometry) -> Vec<(f64, Vec<Run>)> {
         let (l, t, r, b) = geometry.frame;
+        let index = EdgeIndex::new(&geometry.shapes);
         let mut rows = Vec::new();
         let mut y = t.floor() + 0.5;
         while y < b {
-            let mut crossings: Vec<(f64, usize)> = Vec::new();
-            for (k, poly) in geometry.shapes.iter().enumerate() {
-                for (i, &(px, py)) in poly.iter().enumerate() {
-                    let (qx, qy) = poly.get(i + 1).copied().unwrap_or(poly[0]);
-                    if (py <= y && y < qy) || (qy <= y && y < py) {
-                        crossings.push((px + (y - py) * (qx - px) / (qy - py), k));
-                    }
-                }
-            }
+            let mut crossings = index.crossings(y);
             crossings.sort_by(|a, b| a.0.total_cmp(&b.0));
             let mut runs = Vec::new();
             let mut code = 0usize;
@@ -939,33 +932,78 @@ fn simplify(poly: &[(f64, f64)]) -> Vec<(i32, i32)> {
     out
 }
 
-/// True when `p` is inside the closed polygon (even-odd rule).
-fn inside(poly: &[(f64, f64)], (x, y): (f64, f64)) -> bool {
-    let mut c = false;
-    for (i, &(px, py)) in poly.iter().enumerate() {
-        let (qx, qy) = poly.get(i + 1).copied().unwrap_or(poly[0]);
-        if (py <= y && y < qy) || (qy <= y && y < py) {
-            let cx = px + (y - py) * (qx - px) / (qy - py);
-            if x < cx {
-                c = !c;
-            }
-        }
-    }
-    c
+/// An edge of set `.0`'s outline, from `.1` to `.2`.
+type Edge = (usize, (f64, f64), (f64, f64));
+
+/// The edges of every set outline, bucketed by pixel row, so that the
+/// crossings of a horizontal line are found without visiting every edge.
+struct EdgeIndex {
+    /// y of the top of bucket 0.
+    y0: f64,
+    /// Per row: (set, start, end) of the edges whose y-range meets it.
+    buckets: Vec<Vec<Edge>>,
 }
 
-fn code_at(g: &Geometry, p: (f64, f64)) -> usize {
-    g.shapes
-        .iter()
-        .enumerate()
-        .filter(|(_, poly)| inside(poly, p))
-        .fold(0, |acc, (k, _)| acc | (1 << k))
+impl EdgeIndex {
+    /// Buckets the edges of `shapes`. O(vertices + total edge heights).
+    fn new(shapes: &[Vec<(f64, f64)>]) -> Self {
+        let ys = shapes.iter().flatten().map(|p| p.1);
+        let (lo, hi) = ys.fold((f64::MAX, f64::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        if lo > hi {
+            return Self {
+                y0: 0.0,
+                buckets: Vec::new(),
+            };
+        }
+        let y0 = lo.floor();
+        let mut buckets = vec![Vec::new(); (hi - y0).floor() as usize + 1];
+        for (k, poly) in shapes.iter().enumerate() {
+            for (i, &p) in poly.iter().enumerate() {
+                let q = poly.get(i + 1).copied().unwrap_or(poly[0]);
+                let first = (p.1.min(q.1) - y0).floor() as usize;
+                let last = (p.1.max(q.1) - y0).floor() as usize;
+                for bucket in buckets.iter_mut().take(last + 1).skip(first) {
+                    bucket.push((k, p, q));
+                }
+            }
+        }
+        Self { y0, buckets }
+    }
+
+    /// The x of every crossing of the line at height `y`, with its set.
+    fn crossings(&self, y: f64) -> Vec<(f64, usize)> {
+        let row = (y - self.y0).floor();
+        if row < 0.0 {
+            return Vec::new();
+        }
+        self.buckets
+            .get(row as usize)
+            .map(|edges| {
+                edges
+                    .iter()
+                    .filter(|(_, p, q)| (p.1 <= y && y < q.1) || (q.1 <= y && y < p.1))
+                    .map(|&(k, p, q)| (p.0 + (y - p.1) * (q.0 - p.0) / (q.1 - p.1), k))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The region code at `(x, y)`: bit k set when inside set k (even-odd
+    /// rule on each outline).
+    fn code_at(&self, (x, y): (f64, f64)) -> usize {
+        self.crossings(y)
+            .into_iter()
+            .filter(|(cx, _)| x < *cx)
+            .fold(0, |acc, (_, k)| acc ^ (1 << k))
+    }
 }
 
 /// The boundary of the union of the solution's regions, as polylines: the
 /// pieces of set outlines with a solution region on exactly one side, and
 /// the pieces of the frame along a solution region.
 fn solution_outline(g: &Geometry, in_solution: &dyn Fn(usize) -> bool) -> Vec<Vec<(f64, f64)>> {
+    let index = EdgeIndex::new(&g.shapes);
+    let code_at = |p: (f64, f64)| index.code_at(p);
     let mut paths: Vec<Vec<(f64, f64)>> = Vec::new();
     let push_segment = |paths: &mut Vec<Vec<(f64, f64)>>,
                         a: (f64, f64),
@@ -982,8 +1020,8 @@ fn solution_outline(g: &Geometry, in_solution: &dyn Fn(usize) -> bool) -> Vec<Ve
             let (dx, dy) = (b.0 - a.0, b.1 - a.1);
             let len = (dx * dx + dy * dy).sqrt().max(1e-9);
             let (nx, ny) = (-dy / len * SIDE_OFFSET, dx / len * SIDE_OFFSET);
-            let one = code_at(g, (mx + nx, my + ny));
-            let other = code_at(g, (mx - nx, my - ny));
+            let one = code_at((mx + nx, my + ny));
+            let other = code_at((mx - nx, my - ny));
             let on = in_solution(one) != in_solution(other);
             if on {
                 push_segment(&mut paths, a, b, previous);
@@ -1012,7 +1050,7 @@ fn solution_outline(g: &Geometry, in_solution: &dyn Fn(usize) -> bool) -> Vec<Ve
                 mid.0 + towards.0 / norm * SIDE_OFFSET * 2.0,
                 mid.1 + towards.1 / norm * SIDE_OFFSET * 2.0,
             );
-            let on = in_solution(code_at(g, probe));
+            let on = in_solution(code_at(probe));
             if on {
                 push_segment(&mut paths, p0, p1, previous);
             }
@@ -1034,6 +1072,21 @@ impl super::Chart for VennDiagram {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// True when `p` is inside the closed polygon (even-odd rule).
+    fn inside(poly: &[(f64, f64)], (x, y): (f64, f64)) -> bool {
+        let mut c = false;
+        for (i, &(px, py)) in poly.iter().enumerate() {
+            let (qx, qy) = poly.get(i + 1).copied().unwrap_or(poly[0]);
+            if (py <= y && y < qy) || (qy <= y && y < py) {
+                let cx = px + (y - py) * (qx - px) / (qy - py);
+                if x < cx {
+                    c = !c;
+                }
+            }
+        }
+        c
+    }
 
     fn venn(n: usize) -> VennDiagram {
         VennDiagram {
@@ -1062,8 +1115,16 @@ mod tests {
         for n in 1..=MAX_SETS {
             let v = venn(n);
             let g = v.geometry(500.0, 500.0);
+            let index = EdgeIndex::new(&g.shapes);
             for s in v.region_spots(500, 500) {
-                assert_eq!(code_at(&g, (s.x, s.y)), s.code, "n = {n}");
+                assert_eq!(index.code_at((s.x, s.y)), s.code, "n = {n}");
+                let slow = g
+                    .shapes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, poly)| inside(poly, (s.x, s.y)))
+                    .fold(0, |acc, (k, _)| acc | (1 << k));
+                assert_eq!(slow, s.code, "n = {n}");
             }
         }
     }
