@@ -522,22 +522,26 @@ fn stress(dir: &Path) {
     render(dir, "stress_config_long", (520, height), &chart);
     render(dir, "stress_config_squeezed", (420, 300), &chart);
 
-    let (mut calibration, _) = calibration(false);
-    calibration.curve = calibration
+    let (mut decreasing, _) = calibration(false);
+    decreasing.curve = decreasing
         .curve
         .iter()
         .map(|&(x, m)| (x, 1.0 - m))
         .collect();
-    for c in &mut calibration.cases {
+    for c in &mut decreasing.cases {
         c.membership = 1.0 - c.membership;
     }
-    calibration.texts.title = "Decreasing calibration (negated set)".into();
+    decreasing.texts.title = "Decreasing calibration (negated set)".into();
     render(
         dir,
         "stress_calibration_decreasing",
         (640, 420),
-        &calibration,
+        &decreasing,
     );
+    let (mut narrow, _) = calibration(true);
+    narrow.anchors[0].value = 0.0;
+    narrow.anchors[2].value = 100.0;
+    render(dir, "stress_calibration_narrow", (360, 300), &narrow);
 
     let hist = HistogramChart {
         values: vec![

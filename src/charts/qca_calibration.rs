@@ -162,13 +162,19 @@ impl CalibrationChart {
                 x_label: &self.texts.x_label,
                 y_label: &self.texts.y_label,
                 x: x0..x1,
-                y: -0.03..1.08,
+                y: -0.03..1.03,
                 font,
                 bottom_extra: legend_h,
+                top_extra: if self.anchors.is_empty() {
+                    0
+                } else {
+                    (font * 2.4) as u32
+                },
                 integer_y: false,
             },
         )?;
         let plot = chart.plotting_area();
+        let (plot_x, plot_y) = plot.get_pixel_range();
 
         // 0.5 line and anchor guides with their labels (staggered when
         // neighbours would collide).
@@ -187,13 +193,17 @@ impl CalibrationChart {
         let mut previous_right: Option<(i32, usize)> = None;
         for anchor in anchors {
             plot.draw(&DashedPathElement::new(
-                vec![(anchor.value, -0.03), (anchor.value, 1.0)],
+                vec![(anchor.value, -0.03), (anchor.value, 1.03)],
                 dash_len(3.0),
                 dash_len(3.0),
                 GREY.stroke_width(thin),
             ))?;
-            let (ax, top) = chart.backend_coord(&(anchor.value, 1.0));
+            let (ax, _) = chart.backend_coord(&(anchor.value, 1.0));
+            let top = plot_y.start.min(plot_y.end);
             let half = (text_width(&anchor.label, font * 0.85) / 2.0) as i32;
+            // Above the plot, kept within its width.
+            let (left, right) = (plot_x.start, plot_x.end);
+            let ax = ax.clamp(left + half, (right - half).max(left + half));
             let level = match previous_right {
                 Some((right, level)) if ax - half < right => (level + 1) % 2,
                 _ => 0,
@@ -266,9 +276,16 @@ impl CalibrationChart {
             &self.texts.cases,
             &self.texts.crossover_cases,
         ];
+        // One row; the legend font shrinks when the row would not fit.
+        let natural: f64 = items
+            .iter()
+            .map(|t| font * 3.2 + text_width(t, font * 0.9))
+            .sum();
+        let shrink = ((f64::from(w) - 8.0) / natural).clamp(0.5, 1.0);
+        let legend_font = font * 0.9 * shrink;
         let widths: Vec<f64> = items
             .iter()
-            .map(|t| font * 2.2 + text_width(t, font * 0.9) + font)
+            .map(|t| font * 3.2 * shrink + text_width(t, legend_font))
             .collect();
         let total: f64 = widths.iter().sum();
         let mut x = ((f64::from(w) - total) / 2.0).max(4.0);
@@ -276,7 +293,7 @@ impl CalibrationChart {
             let cx = (x + font * 0.8) as i32;
             match k {
                 0 => area.draw(&PathElement::new(
-                    vec![(cx - 9, y), (cx + 9, y)],
+                    vec![(cx - point_r * 2, y), (cx + point_r * 2, y)],
                     BLUE.stroke_width(thick),
                 ))?,
                 1 => {
@@ -293,8 +310,8 @@ impl CalibrationChart {
             }
             area.draw_text(
                 text,
-                &text_style(font * 0.9, BLACK, HPos::Left, VPos::Center),
-                ((x + font * 2.2) as i32, y),
+                &text_style(legend_font, BLACK, HPos::Left, VPos::Center),
+                ((x + font * 2.2 * shrink) as i32, y),
             )?;
             x += width;
         }

@@ -268,6 +268,8 @@ pub(crate) struct Axes<'t> {
     pub font: f64,
     /// Pixels left free under the x axis title (for a legend).
     pub bottom_extra: u32,
+    /// Pixels left free between the title and the plot (for guide labels).
+    pub top_extra: u32,
     /// Label the y axis with whole numbers only.
     pub integer_y: bool,
 }
@@ -287,6 +289,7 @@ pub(crate) fn numeric_axes<'a, DB: DrawingBackend>(
         y,
         font,
         bottom_extra,
+        top_extra,
         integer_y,
     } = axes;
     let (w, _) = area.dim_in_pixel();
@@ -303,7 +306,7 @@ pub(crate) fn numeric_axes<'a, DB: DrawingBackend>(
         )?;
     }
     let mut chart = ChartBuilder::on(area)
-        .margin_top(10 + title_h)
+        .margin_top(10 + title_h + top_extra)
         .margin_right(18)
         .margin_left(8)
         .margin_bottom(6 + bottom_extra)

@@ -206,6 +206,7 @@ impl HistogramChart {
                 y: 0.0..y1,
                 font,
                 bottom_extra: 0,
+                top_extra: 0,
                 integer_y: true,
             },
         )?;
