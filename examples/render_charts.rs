@@ -581,4 +581,14 @@ fn stress(dir: &Path) {
         })
         .collect();
     render(dir, "stress_heatmap_32", (640, 480), &map);
+    map.conditions = [
+        "规划实施规模",
+        "紧密型组织结构与统一管理",
+        "协同管理制度",
+        "信息平台整合",
+        "区域资源共享",
+    ]
+    .map(String::from)
+    .to_vec();
+    render(dir, "stress_heatmap_narrow", (380, 520), &map);
 }

@@ -223,7 +223,9 @@ impl XyPlot {
     /// Pixel position of every drawn case for a `width` × `height` drawing
     /// area, in the order of [`XyPlot::cases`] (cases with a non-finite
     /// coordinate are left out). Identical to where [`XyPlot::draw`] puts
-    /// the points.
+    /// the points. On a canvas drawn at a device pixel ratio `r` (canvas
+    /// `width` = CSS width × r, `font_size` × r), pass the canvas size
+    /// and multiply the pointer's CSS offset by `r` before comparing.
     #[must_use]
     pub fn case_positions(&self, width: u32, height: u32) -> Vec<CasePosition> {
         let frame = self.frame(f64::from(width), f64::from(height));
