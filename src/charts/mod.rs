@@ -40,3 +40,22 @@ pub trait Chart {
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>;
 }
+
+// fsQCA charts.
+pub mod qca_calibration;
+pub mod qca_common;
+pub mod qca_config_chart;
+pub mod qca_histogram;
+pub mod qca_truth_heatmap;
+pub mod qca_venn;
+pub mod qca_xy;
+
+pub use qca_calibration::{CalibrationCase, CalibrationChart, CalibrationTexts, Guide};
+pub use qca_common::OutValue;
+pub use qca_config_chart::{
+    Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit,
+};
+pub use qca_histogram::{Bin, Bins, HistogramChart, HistogramTexts};
+pub use qca_truth_heatmap::{HeatmapRow, HeatmapTexts, TruthTableHeatmap};
+pub use qca_venn::{RegionLabels, RegionSpot, VennDiagram, VennRegion, VennTexts};
+pub use qca_xy::{CasePosition, XyCase, XyPlot, XyTexts};
