@@ -1,2 +1,40 @@
 //! Charts: plain structs drawn by one function generic over plotters'
 //! `DrawingBackend`, rendered to canvas in the app and to SVG natively.
+//!
+//! Every chart holds its data and *all* its text (title, axis labels,
+//! legend), passed in by the caller so that it can be English or Chinese.
+//! Colours are the colour-blind-safe Okabe–Ito palette, always repeated by
+//! a shape or a pattern so the charts survive greyscale print.
+
+mod draw;
+pub mod layout;
+pub mod palette;
+mod stakeholder_feasibility;
+mod stakeholder_grid;
+mod stakeholder_position;
+mod stakeholder_radar;
+mod stakeholder_venn;
+mod svg;
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
+
+pub use palette::{Shape, Stance};
+pub use stakeholder_feasibility::{FeasibilityBar, FeasibilityChart};
+pub use stakeholder_grid::{Bubble, PowerInterestChart};
+pub use stakeholder_position::{PositionMapChart, PositionMapPlayer};
+pub use stakeholder_radar::{RadarChart, RadarSeries};
+pub use stakeholder_venn::{SalienceVennChart, VennMember};
+pub use svg::{ChartError, render_svg};
+
+/// A chart: data and options, drawn on any plotters backend.
+pub trait Chart {
+    /// Draws the chart on `area`, filling it.
+    ///
+    /// # Errors
+    /// The backend's drawing error.
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>>;
+}

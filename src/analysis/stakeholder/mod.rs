@@ -1,1 +1,99 @@
-//! TODO(skeleton): stakeholder scoring — being written.
+//! Stakeholder scoring: the field's standard models of health-policy
+//! stakeholder analysis, several raters, agreement, sensitivity and
+//! engagement recommendations. Pure Rust: no browser, no plotting.
+//!
+//! The flow: ratings are imported ([`read_wide`], [`read_long`]) or entered
+//! as [`RaterData`]; several respondents are aggregated
+//! ([`RaterData::aggregate`]) into [`Ratings`], one value per stakeholder
+//! and dimension, with the spread; agreement is [`RaterData::kendall_w`].
+//! The models read [`Ratings`]:
+//!
+//! | model | settings | result |
+//! |---|---|---|
+//! | four-dimension (seed 000) | [`FourDimModel`] | [`FourDimResult`] |
+//! | PolicyMaker | [`PolicyMakerModel`] | [`Feasibility`] |
+//! | power–interest grid | [`MendelowModel`] | [`GridPlacement`] |
+//! | salience | [`SalienceModel`] | [`SalienceResult`] |
+//! | Schmeer | [`SchmeerModel`] | [`SchmeerResult`] |
+//! | custom | [`CustomModel`] | [`CustomScore`] |
+//!
+//! Every model implements [`Classifier`], so [`sensitivity`] can re-run it
+//! with perturbed settings; [`describe`] gives the text keys of its rules
+//! and [`text`] their English and Chinese text; [`recommend`] draws an
+//! engagement recommendation from each class.
+
+mod custom;
+mod error;
+mod example;
+mod four_dim;
+mod mendelow;
+mod model;
+mod policymaker;
+mod raters;
+mod recommend;
+mod report;
+mod salience;
+mod schmeer;
+mod sensitivity;
+mod stats;
+mod text;
+
+pub use custom::{CustomModel, CustomScore, WeightedDimension};
+pub use error::StakeholderError;
+pub use example::{DIMENSIONS as EXAMPLE_DIMENSIONS, example_dimensions, example_long};
+pub use four_dim::{Attitude, FourDimModel, FourDimResult, FourDimRules, LevelCuts, Role};
+pub use mendelow::{GridPlacement, MendelowModel, Quadrant};
+pub use model::{
+    Dimension, Level, Ratings, Scale, ScaleLabel, Stakeholder, check_names, rank_descending,
+};
+pub use policymaker::{Feasibility, Player, PolicyMakerCuts, PolicyMakerModel, PositionBand, Side};
+pub use raters::{
+    Aggregated, Aggregation, Disagreement, DisagreementSettings, Import, KendallW, LongLayout,
+    RaterData, Rating, Spread, WideLayout, disagreement, read_long, read_wide, summarize,
+};
+pub use recommend::{Recommendation, recommend, recommendation_key};
+pub use report::{ResultsTable, results_table};
+pub use salience::{SalienceClass, SalienceModel, SalienceResult};
+pub use schmeer::{SchmeerModel, SchmeerPosition, SchmeerResult, position_scale};
+pub use sensitivity::{
+    Classifier, Outcome, SensitivitySettings, SplitMix64, Stability, sensitivity,
+};
+pub use stats::{chi_square_sf, gamma_q, ln_gamma};
+pub use text::{Lang, ModelDescription, ModelKind, describe, fill, keys, text};
+
+use serde::{Deserialize, Serialize};
+
+/// Float tolerances of stakeholder scoring, in one place.
+pub mod tolerance {
+    /// Slack when comparing a rating with a scale bound or a cut point
+    /// (a rating equal to a cut point within this counts as at the cut).
+    pub const SCALE_EPS: f64 = 1e-9;
+    /// Scores closer than this are tied in rankings.
+    pub const SCORE_EPS: f64 = 1e-9;
+    /// Ratings closer than this are tied when raters' rankings are built.
+    pub const RANK_TIE_EPS: f64 = 1e-9;
+}
+
+/// Every stakeholder setting of a project, as saved in the project file.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StakeholderSettings {
+    /// How several raters are combined.
+    pub aggregation: Aggregation,
+    /// Four-dimension model.
+    pub four_dim: FourDimModel,
+    /// PolicyMaker.
+    pub policymaker: PolicyMakerModel,
+    /// Power–interest grid.
+    pub mendelow: MendelowModel,
+    /// Salience.
+    pub salience: SalienceModel,
+    /// Schmeer.
+    pub schmeer: SchmeerModel,
+    /// User-defined models.
+    pub custom: Vec<CustomModel>,
+    /// Sensitivity runs.
+    pub sensitivity: SensitivitySettings,
+    /// Flagging of disputed stakeholders.
+    pub disagreement: DisagreementSettings,
+}

@@ -1,0 +1,175 @@
+//! The error type of stakeholder scoring: every variant says what went wrong
+//! and where (row, column, stakeholder, dimension, respondent, value).
+
+use thiserror::Error;
+
+/// Everything that can go wrong in stakeholder scoring.
+///
+/// Rows are 1-based data rows (the header is not counted); columns are the
+/// column names of the imported table. The display text is English; the app
+/// translates by matching the variants and their fields.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[non_exhaustive]
+pub enum StakeholderError {
+    /// A stakeholder has an empty name.
+    #[error("row {row}: the stakeholder name is empty")]
+    EmptyName {
+        /// 1-based data row (or position in the stakeholder list).
+        row: usize,
+    },
+    /// Two stakeholders share a name (compared after trimming, case-insensitive).
+    #[error("row {row}: stakeholder `{name}` is a duplicate of row {first_row}")]
+    DuplicateStakeholder {
+        /// The repeated name.
+        name: String,
+        /// Where it first appeared.
+        first_row: usize,
+        /// Where it appeared again.
+        row: usize,
+    },
+    /// Two dimensions share a name.
+    #[error("dimension `{name}` is declared twice")]
+    DuplicateDimension {
+        /// The repeated name.
+        name: String,
+    },
+    /// A scale whose bounds are not finite and increasing.
+    #[error("dimension `{dimension}`: scale {min}..{max} must be finite with min < max")]
+    InvalidScale {
+        /// The dimension.
+        dimension: String,
+        /// Lower bound given.
+        min: f64,
+        /// Upper bound given.
+        max: f64,
+    },
+    /// A model or mapping names a dimension that is not in the ratings.
+    #[error("dimension `{dimension}` is not among the rated dimensions")]
+    UnknownDimension {
+        /// The dimension asked for.
+        dimension: String,
+    },
+    /// A long-form row names a stakeholder that is not in the stakeholder list.
+    #[error("row {row}: stakeholder `{stakeholder}` is not in the stakeholder table")]
+    UnknownStakeholder {
+        /// The stakeholder name found.
+        stakeholder: String,
+        /// 1-based data row.
+        row: usize,
+    },
+    /// A column index that the table does not have.
+    #[error("column {column} does not exist: the table has {width} columns")]
+    ColumnOutOfRange {
+        /// 0-based column index asked for.
+        column: usize,
+        /// Number of columns in the header.
+        width: usize,
+    },
+    /// A rating cell that is neither a number nor a label of the scale.
+    #[error(
+        "row {row}, column `{column}` (stakeholder `{stakeholder}`, dimension `{dimension}`): {value:?} is not a number or a level of the scale"
+    )]
+    NotNumeric {
+        /// 1-based data row.
+        row: usize,
+        /// Column name.
+        column: String,
+        /// Stakeholder of the row.
+        stakeholder: String,
+        /// Dimension of the cell.
+        dimension: String,
+        /// The text found.
+        value: String,
+    },
+    /// A rating outside the declared scale of its dimension.
+    #[error("{}stakeholder `{stakeholder}`, dimension `{dimension}`{}: {value} is outside the scale {min}..{max}", row.map(|r| format!("row {r}: ")).unwrap_or_default(), respondent.as_ref().map(|r| format!(", respondent `{r}`")).unwrap_or_default())]
+    OutOfScale {
+        /// 1-based data row, when the rating came from a table.
+        row: Option<usize>,
+        /// The respondent, when known.
+        respondent: Option<String>,
+        /// Stakeholder rated.
+        stakeholder: String,
+        /// Dimension rated.
+        dimension: String,
+        /// The value found.
+        value: f64,
+        /// Lower bound of the scale.
+        min: f64,
+        /// Upper bound of the scale.
+        max: f64,
+    },
+    /// The same respondent rated the same stakeholder on the same dimension twice.
+    #[error(
+        "row {row}: respondent `{respondent}` already rated `{stakeholder}` on `{dimension}` in row {first_row}"
+    )]
+    DuplicateRating {
+        /// Respondent.
+        respondent: String,
+        /// Stakeholder.
+        stakeholder: String,
+        /// Dimension.
+        dimension: String,
+        /// Row of the first rating.
+        first_row: usize,
+        /// Row of the repeated rating.
+        row: usize,
+    },
+    /// A model needs a rating that is missing.
+    #[error("stakeholder `{stakeholder}` has no rating on `{dimension}`")]
+    Missing {
+        /// Stakeholder.
+        stakeholder: String,
+        /// Dimension.
+        dimension: String,
+    },
+    /// A stakeholder without any rating at all.
+    #[error("stakeholder `{stakeholder}` has no ratings")]
+    NoRatings {
+        /// Stakeholder.
+        stakeholder: String,
+    },
+    /// The ratings matrix does not match the stakeholders or dimensions.
+    #[error("stakeholder `{stakeholder}`: {got} ratings given for {expected} dimensions")]
+    ShapeMismatch {
+        /// Stakeholder of the offending row.
+        stakeholder: String,
+        /// Number of dimensions.
+        expected: usize,
+        /// Number of values given.
+        got: usize,
+    },
+    /// A model setting (weight, cut point, threshold, spread…) is not valid.
+    #[error("setting `{setting}` = {value} is not valid: {rule}")]
+    InvalidSetting {
+        /// Which setting (stable key, e.g. `mendelow.power_cut`).
+        setting: String,
+        /// The value given.
+        value: f64,
+        /// The rule it breaks (English).
+        rule: &'static str,
+    },
+    /// Too few raters or stakeholders for an agreement statistic.
+    #[error(
+        "dimension `{dimension}`: agreement needs at least 2 complete raters and 2 stakeholders, found {raters} and {stakeholders}"
+    )]
+    TooFewForAgreement {
+        /// Dimension.
+        dimension: String,
+        /// Raters with complete ratings.
+        raters: usize,
+        /// Stakeholders.
+        stakeholders: usize,
+    },
+    /// Kendall's W is undefined because every rater tied every stakeholder.
+    #[error(
+        "dimension `{dimension}`: every rater gave all stakeholders the same rating, so agreement is undefined"
+    )]
+    NoVariation {
+        /// Dimension.
+        dimension: String,
+    },
+    /// There are no stakeholders to analyse.
+    #[error("there are no stakeholders")]
+    NoStakeholders,
+}

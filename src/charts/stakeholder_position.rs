@@ -1,0 +1,235 @@
+//! The PolicyMaker-style position map: a table whose columns are the seven
+//! positions (high opposition … high support) and whose rows are the three
+//! power bands (high at the top), with each player named in its cell.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+use serde::{Deserialize, Serialize};
+
+use super::Chart;
+use super::draw::{self, DrawResult};
+use super::layout::text_width;
+use super::palette::{BLACK, BLUISH_GREEN, GREY, Stance, VERMILLION, WHITE};
+use crate::analysis::stakeholder::{Feasibility, Lang, Level, PositionBand, Ratings, Side, text};
+
+/// One player on the map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PositionMapPlayer {
+    /// Name.
+    pub label: String,
+    /// Position band (the column).
+    pub band: PositionBand,
+    /// Power band (the row).
+    pub power: Level,
+}
+
+/// The position map. All text comes from the caller.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PositionMapChart {
+    /// Title.
+    pub title: String,
+    /// Column headers in [`PositionBand::ALL`] order (high opposition first).
+    pub column_labels: [String; 7],
+    /// Row headers for high, medium and low power (top to bottom).
+    pub row_labels: [String; 3],
+    /// Header of the row-label column (e.g. "Power").
+    pub power_label: String,
+    /// The players.
+    pub players: Vec<PositionMapPlayer>,
+}
+
+fn stance(side: Side) -> Stance {
+    Stance::from(side)
+}
+
+impl PositionMapChart {
+    /// The map of a PolicyMaker result, with titles and band names in `lang`
+    /// (every field stays public: override any text).
+    pub fn from_feasibility(ratings: &Ratings, feasibility: &Feasibility, lang: Lang) -> Self {
+        let t = |k: &str| text(k, lang).unwrap_or(k).to_string();
+        Self {
+            title: t("chart.position.title"),
+            column_labels: PositionBand::ALL.map(|b| t(b.key())),
+            row_labels: [Level::High, Level::Moderate, Level::Low].map(|l| t(l.key())),
+            power_label: t("chart.position.power"),
+            players: feasibility
+                .players
+                .iter()
+                .map(|p| PositionMapPlayer {
+                    label: ratings
+                        .stakeholders()
+                        .get(p.stakeholder)
+                        .map(|s| s.name.clone())
+                        .unwrap_or_default(),
+                    band: p.band,
+                    power: p.power_band,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Splits `s` into at most two lines that fit `width` at `size` (on a space).
+fn wrap2(s: &str, width: f64, size: f64) -> Vec<String> {
+    if text_width(s, size) <= width || !s.contains(' ') {
+        return vec![s.to_string()];
+    }
+    let words: Vec<&str> = s.split(' ').collect();
+    let mut best = (f64::INFINITY, 1);
+    for k in 1..words.len() {
+        let a = words.get(..k).unwrap_or(&[]).join(" ");
+        let b = words.get(k..).unwrap_or(&[]).join(" ");
+        let m = text_width(&a, size).max(text_width(&b, size));
+        if m < best.0 {
+            best = (m, k);
+        }
+    }
+    vec![
+        words.get(..best.1).unwrap_or(&[]).join(" "),
+        words.get(best.1..).unwrap_or(&[]).join(" "),
+    ]
+}
+
+impl Chart for PositionMapChart {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        let (w, h) = area.dim_in_pixel();
+        let (w, h) = (f64::from(w), f64::from(h));
+        area.fill(&WHITE)?;
+        draw::title(area, &self.title, w)?;
+        let left = 20.0
+            + self
+                .row_labels
+                .iter()
+                .chain(std::iter::once(&self.power_label))
+                .map(|s| text_width(s, 13.0))
+                .fold(50.0, f64::max);
+        let (x0, y0, x1, y1) = (left, 50.0, w - 16.0, h - 16.0);
+        let head = 46.0;
+        let cw = (x1 - x0) / 7.0;
+        let rh = (y1 - y0 - head) / 3.0;
+        // column tints and headers
+        for (c, band) in PositionBand::ALL.iter().enumerate() {
+            let cx0 = x0 + c as f64 * cw;
+            let st = stance(band.side());
+            let tint = match st {
+                Stance::Support => BLUISH_GREEN.mix(0.10 + 0.06 * (c as f64 - 4.0)),
+                Stance::Neutral => GREY.mix(0.12),
+                Stance::Oppose => VERMILLION.mix(0.10 + 0.06 * (2.0 - c as f64)),
+            };
+            area.draw(&Rectangle::new(
+                [draw::px(cx0, y0 + head), draw::px(cx0 + cw, y1)],
+                tint.filled(),
+            ))?;
+            let label = self.column_labels.get(c).map(String::as_str).unwrap_or("");
+            let lines = wrap2(label, cw - 6.0, 12.0);
+            let n = lines.len() as f64;
+            for (k, line) in lines.iter().enumerate() {
+                let y = y0 + head / 2.0 + (k as f64 - (n - 1.0) / 2.0) * 15.0;
+                draw::text(
+                    area,
+                    line,
+                    (cx0 + cw / 2.0, y),
+                    12.0,
+                    &BLACK,
+                    HPos::Center,
+                    VPos::Center,
+                )?;
+            }
+        }
+        // rows
+        draw::text(
+            area,
+            &self.power_label,
+            (x0 - 8.0, y0 + head / 2.0),
+            13.0,
+            &BLACK,
+            HPos::Right,
+            VPos::Center,
+        )?;
+        for (r, label) in self.row_labels.iter().enumerate() {
+            let yc = y0 + head + (r as f64 + 0.5) * rh;
+            draw::text(
+                area,
+                label,
+                (x0 - 8.0, yc),
+                13.0,
+                &BLACK,
+                HPos::Right,
+                VPos::Center,
+            )?;
+        }
+        // grid lines
+        for c in 0..=7 {
+            let x = x0 + c as f64 * cw;
+            draw::line(area, (x, y0), (x, y1), BLACK.mix(0.4).stroke_width(1))?;
+        }
+        for r in 0..=3 {
+            let y = y0 + head + r as f64 * rh;
+            draw::line(area, (x0, y), (x1, y), BLACK.mix(0.4).stroke_width(1))?;
+        }
+        draw::line(area, (x0, y0), (x1, y0), BLACK.mix(0.4).stroke_width(1))?;
+        // players
+        for (c, band) in PositionBand::ALL.iter().enumerate() {
+            for (r, level) in [Level::High, Level::Moderate, Level::Low]
+                .iter()
+                .enumerate()
+            {
+                let names: Vec<&PositionMapPlayer> = self
+                    .players
+                    .iter()
+                    .filter(|p| p.band == *band && p.power == *level)
+                    .collect();
+                if names.is_empty() {
+                    continue;
+                }
+                let cx0 = x0 + c as f64 * cw;
+                let cy0 = y0 + head + r as f64 * rh;
+                // shrink the font until the list fits the cell (down to 9 px)
+                let widest = names
+                    .iter()
+                    .map(|p| text_width(&p.label, 1.0))
+                    .fold(0.0, f64::max);
+                let mut size = 13.0_f64;
+                while size > 9.0
+                    && (widest * size + 16.0 > cw || names.len() as f64 * size * 1.35 > rh - 6.0)
+                {
+                    size -= 0.5;
+                }
+                let lh = size * 1.35;
+                let fit = (((rh - 6.0) / lh).floor() as usize).max(1);
+                let total = names.len() as f64 * lh;
+                let top = cy0 + ((rh - total.min(fit as f64 * lh)) / 2.0).max(3.0);
+                let st = stance(band.side());
+                for (k, p) in names.iter().take(fit).enumerate() {
+                    let yc = top + (k as f64 + 0.5) * lh;
+                    let more = names.len() > fit && k + 1 == fit;
+                    let label = if more {
+                        format!("… +{}", names.len() - fit + 1)
+                    } else {
+                        p.label.clone()
+                    };
+                    draw::marker(
+                        area,
+                        st.shape(),
+                        (cx0 + 8.0, yc),
+                        3.5,
+                        &st.color(),
+                        1.0,
+                        &BLACK,
+                    )?;
+                    draw::text(
+                        area,
+                        &label,
+                        (cx0 + 15.0, yc),
+                        size,
+                        &BLACK,
+                        HPos::Left,
+                        VPos::Center,
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

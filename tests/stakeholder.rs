@@ -1,0 +1,535 @@
+//! Integration tests of stakeholder scoring: the bundled seed-000 example
+//! from long-form import to classes, agreement and sensitivity; bad input;
+//! reference values; and properties of the models.
+
+use policylens::analysis::stakeholder::*;
+use proptest::prelude::*;
+
+/// Tolerance for comparisons with published reference values (3 decimals shown).
+const REFERENCE_TOL: f64 = 5e-4;
+/// Tolerance for exact arithmetic.
+const EXACT_TOL: f64 = 1e-12;
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+fn example(lang: Lang) -> Result<(Import, Aggregated), StakeholderError> {
+    let (header, rows) = example_long(lang);
+    let layout = LongLayout {
+        respondent: 0,
+        stakeholder: 1,
+        group: Some(2),
+        dimension: 3,
+        rating: 4,
+    };
+    let import = read_long(&header, &rows, &layout, &example_dimensions(), None)?;
+    let agg = import.data.aggregate(Aggregation::Mean)?;
+    Ok((import, agg))
+}
+
+fn four_dim_1_to_5() -> FourDimModel {
+    FourDimModel::default()
+}
+
+#[test]
+fn example_imports_cleanly_and_reports_the_partial_respondent() -> Result<(), StakeholderError> {
+    let (import, agg) = example(Lang::En)?;
+    assert!(import.problems.is_empty(), "{:?}", import.problems);
+    assert_eq!(import.data.stakeholders.len(), 8);
+    assert_eq!(import.data.respondents.len(), 5);
+    assert!(agg.unrated.is_empty());
+    let gaps = import.data.gaps();
+    assert_eq!(gaps.len(), 8, "one gap per dimension for R5");
+    assert!(
+        gaps.iter()
+            .all(|(r, _, missing)| r == "R5" && missing == &vec![s("Medical insurance bureau")])
+    );
+    Ok(())
+}
+
+#[test]
+fn example_roles_match_the_tianchang_study() -> Result<(), StakeholderError> {
+    let (_, agg) = example(Lang::Zh)?;
+    let roles: Vec<Role> = four_dim_1_to_5()
+        .classify(&agg.ratings)?
+        .iter()
+        .map(|r| r.role)
+        .collect();
+    use Role::*;
+    // health bureau driving force; other departments neutral; insurance bureau
+    // (not in the study) driving force; hospitals, township centres, both
+    // staff groups … as in the study; patients supporters.
+    assert_eq!(
+        roles,
+        vec![
+            DrivingForce,
+            Neutral,
+            DrivingForce,
+            Supporter,
+            Supporter,
+            Supporter,
+            Neutral,
+            Supporter
+        ]
+    );
+    assert_eq!(
+        agg.ratings.stakeholders().first().map(|x| x.name.as_str()),
+        Some("卫生健康局")
+    );
+    Ok(())
+}
+
+#[test]
+fn example_runs_every_model() -> Result<(), StakeholderError> {
+    let (_, agg) = example(Lang::En)?;
+    let r = &agg.ratings;
+    let f = PolicyMakerModel::default().feasibility(r)?;
+    assert_eq!(f.players.len(), 8);
+    assert!(f.supporters > f.opponents);
+    let grid = MendelowModel::default().classify(r)?;
+    assert_eq!(
+        grid.first().map(|g| g.quadrant),
+        Some(Quadrant::ManageClosely)
+    );
+    let sal = SalienceModel::default().classify(r)?;
+    assert_eq!(
+        sal.first().map(|x| x.class),
+        Some(SalienceClass::Definitive)
+    );
+    let custom = CustomModel {
+        name: s("influence"),
+        terms: ["capability", "resources", "power"]
+            .map(|d| WeightedDimension {
+                dimension: s(d),
+                weight: 1.0,
+                reversed: false,
+            })
+            .to_vec(),
+        ..CustomModel::default()
+    };
+    let scores = custom.score(r)?;
+    assert_eq!(scores.first().map(|c| c.rank), Some(1));
+    let recs = recommend(r, grid.iter().map(|g| (g.stakeholder, g.quadrant.key())));
+    assert_eq!(recs.len(), 8);
+    assert!(recs.iter().all(|x| !x.render(Lang::Zh).contains('{')));
+    Ok(())
+}
+
+#[test]
+fn raters_agree_strongly_on_the_example_and_disagree_most_on_patients()
+-> Result<(), StakeholderError> {
+    let (import, agg) = example(Lang::En)?;
+    let w = import.data.kendall_w("capability")?;
+    assert_eq!(w.excluded, vec![s("R5")]);
+    assert_eq!(w.raters.len(), 4);
+    assert_eq!(w.df, 7);
+    assert!(w.w > 0.7 && w.p_value < 0.01, "{w:?}");
+    let d = disagreement(&agg, &DisagreementSettings::default());
+    assert_eq!(d.first().map(|x| x.stakeholder), Some(7));
+    assert!(d.first().is_some_and(|x| x.flagged));
+    Ok(())
+}
+
+/// R's `friedman.test(RoundingTimes)` (the example of ?friedman.test):
+/// Friedman chi-squared = 11.143, df = 2, p-value = 0.003805. Friedman's
+/// tie-corrected statistic equals m(n − 1)W, so W = 11.143 / 44.
+#[test]
+fn kendall_w_reproduces_r_friedman_test_on_rounding_times() -> Result<(), StakeholderError> {
+    let times: [[f64; 3]; 22] = [
+        [5.40, 5.50, 5.55],
+        [5.85, 5.70, 5.75],
+        [5.20, 5.60, 5.50],
+        [5.55, 5.50, 5.40],
+        [5.90, 5.85, 5.70],
+        [5.45, 5.55, 5.60],
+        [5.40, 5.40, 5.35],
+        [5.45, 5.50, 5.35],
+        [5.25, 5.15, 5.00],
+        [5.85, 5.80, 5.70],
+        [5.25, 5.20, 5.10],
+        [5.65, 5.55, 5.45],
+        [5.60, 5.35, 5.45],
+        [5.05, 5.00, 4.95],
+        [5.50, 5.50, 5.40],
+        [5.45, 5.55, 5.50],
+        [5.55, 5.55, 5.35],
+        [5.45, 5.50, 5.55],
+        [5.50, 5.45, 5.25],
+        [5.65, 5.60, 5.40],
+        [5.70, 5.65, 5.55],
+        [6.30, 6.30, 6.25],
+    ];
+    let mut d = RaterData {
+        stakeholders: ["Round Out", "Narrow Angle", "Wide Angle"]
+            .map(|n| Stakeholder::new(n, ""))
+            .to_vec(),
+        dimensions: vec![Dimension::new("time", Scale::new(0.0, 10.0)?)],
+        respondents: (1..=22).map(|i| format!("player {i}")).collect(),
+        ratings: Vec::new(),
+    };
+    for (r, row) in times.iter().enumerate() {
+        for (o, &v) in row.iter().enumerate() {
+            d.ratings.push(Rating {
+                respondent: r,
+                stakeholder: o,
+                dimension: 0,
+                value: v,
+                row: r + 1,
+            });
+        }
+    }
+    let k = d.kendall_w("time")?;
+    assert!(
+        (k.chi_square - 11.143).abs() < REFERENCE_TOL,
+        "chi-square {} (R: 11.143)",
+        k.chi_square
+    );
+    assert!(
+        (k.p_value - 0.003805).abs() < 1e-6,
+        "p {} (R: 0.003805)",
+        k.p_value
+    );
+    assert_eq!(k.df, 2);
+    Ok(())
+}
+
+#[test]
+fn bad_cells_are_reported_with_row_column_and_nothing_else_is_lost() -> Result<(), StakeholderError>
+{
+    let header: Vec<String> = ["name", "group", "power", "interest"]
+        .map(String::from)
+        .to_vec();
+    let rows: Vec<Vec<String>> = [
+        ["Health bureau", "gov", "5", "4"],
+        ["Hospitals", "prov", "six", "3"],
+        ["Patients", "public", "9", "5"],
+        ["health bureau", "gov", "1", "1"],
+        ["Residents", "public", "", ""],
+    ]
+    .iter()
+    .map(|r| r.map(String::from).to_vec())
+    .collect();
+    let layout = WideLayout {
+        name: 0,
+        group: Some(1),
+        notes: None,
+        respondent: None,
+        dimensions: vec![(2, s("power")), (3, s("interest"))],
+    };
+    let dims = vec![
+        Dimension::new("power", Scale::likert(5)?),
+        Dimension::new("interest", Scale::likert(5)?),
+    ];
+    let import = read_wide(&header, &rows, &layout, &dims)?;
+    assert_eq!(
+        import.problems,
+        vec![
+            StakeholderError::NotNumeric {
+                row: 2,
+                column: s("power"),
+                stakeholder: s("Hospitals"),
+                dimension: s("power"),
+                value: s("six"),
+            },
+            StakeholderError::OutOfScale {
+                row: Some(3),
+                respondent: None,
+                stakeholder: s("Patients"),
+                dimension: s("power"),
+                value: 9.0,
+                min: 1.0,
+                max: 5.0,
+            },
+            StakeholderError::DuplicateStakeholder {
+                name: s("health bureau"),
+                first_row: 1,
+                row: 4,
+            },
+        ]
+    );
+    // The good cells of the bad rows are kept.
+    assert_eq!(import.data.stakeholders.len(), 4);
+    assert_eq!(import.data.ratings.len(), 2 + 1 + 1);
+    let agg = import.data.aggregate(Aggregation::Median)?;
+    assert_eq!(
+        agg.unrated,
+        vec![StakeholderError::NoRatings {
+            stakeholder: s("Residents")
+        }]
+    );
+    // A model that needs the missing cell says which.
+    let e = MendelowModel::default().classify(&agg.ratings);
+    assert_eq!(
+        e,
+        Err(StakeholderError::Missing {
+            stakeholder: s("Hospitals"),
+            dimension: s("power")
+        })
+    );
+    Ok(())
+}
+
+#[test]
+fn long_form_reports_unknown_dimensions_and_double_ratings() -> Result<(), StakeholderError> {
+    let header: Vec<String> = ["who", "stakeholder", "dim", "value"]
+        .map(String::from)
+        .to_vec();
+    let rows: Vec<Vec<String>> = [
+        ["A", "X", "power", "3"],
+        ["A", "X", "power", "4"],
+        ["A", "X", "color", "2"],
+        ["A", "", "power", "2"],
+    ]
+    .iter()
+    .map(|r| r.map(String::from).to_vec())
+    .collect();
+    let layout = LongLayout {
+        respondent: 0,
+        stakeholder: 1,
+        dimension: 2,
+        rating: 3,
+        group: None,
+    };
+    let import = read_long(
+        &header,
+        &rows,
+        &layout,
+        &[Dimension::new("power", Scale::likert(5)?)],
+        None,
+    )?;
+    assert_eq!(
+        import.problems,
+        vec![
+            StakeholderError::DuplicateRating {
+                respondent: s("A"),
+                stakeholder: s("X"),
+                dimension: s("power"),
+                first_row: 1,
+                row: 2
+            },
+            StakeholderError::UnknownDimension {
+                dimension: s("color")
+            },
+            StakeholderError::EmptyName { row: 4 },
+        ]
+    );
+    let bad_layout = LongLayout {
+        rating: 9,
+        ..layout
+    };
+    assert_eq!(
+        read_long(&header, &rows, &bad_layout, &[], None).map(|_| ()),
+        Err(StakeholderError::ColumnOutOfRange {
+            column: 9,
+            width: 4
+        })
+    );
+    Ok(())
+}
+
+#[test]
+fn sensitivity_is_deterministic_and_full_without_spread() -> Result<(), StakeholderError> {
+    let (_, agg) = example(Lang::En)?;
+    let m = MendelowModel::default();
+    let settings = SensitivitySettings {
+        spread: 0.2,
+        draws: 300,
+        seed: 42,
+    };
+    let a = sensitivity(&m, &agg.ratings, &settings)?;
+    let b = sensitivity(&m, &agg.ratings, &settings)?;
+    assert_eq!(a, b);
+    assert!(a.iter().all(|x| (0.0..=100.0).contains(&x.class_stability)));
+    assert!(
+        a.iter().any(|x| x.class_stability < 100.0),
+        "±20 % moves somebody"
+    );
+    let zero = sensitivity(
+        &m,
+        &agg.ratings,
+        &SensitivitySettings {
+            spread: 0.0,
+            ..settings
+        },
+    )?;
+    assert!(
+        zero.iter()
+            .all(|x| x.class_stability == 100.0 && x.alternatives.is_empty())
+    );
+    let custom = CustomModel {
+        terms: ["power", "interest"]
+            .map(|d| WeightedDimension {
+                dimension: s(d),
+                weight: 1.0,
+                reversed: false,
+            })
+            .to_vec(),
+        ..CustomModel::default()
+    };
+    let c = sensitivity(&custom, &agg.ratings, &settings)?;
+    assert!(
+        c.iter()
+            .all(|x| x.rank.is_some()
+                && x.rank_stability.is_some_and(|p| (0.0..=100.0).contains(&p)))
+    );
+    Ok(())
+}
+
+#[test]
+fn settings_round_trip_through_json() -> Result<(), serde_json::Error> {
+    let mut st = StakeholderSettings::default();
+    st.four_dim.rules.role[1][2] = Role::Supporter;
+    st.mendelow.power_cut = Some(3.5);
+    let json = serde_json::to_string(&st)?;
+    let back: StakeholderSettings = serde_json::from_str(&json)?;
+    assert_eq!(back, st);
+    Ok(())
+}
+
+#[test]
+fn chi_square_sf_is_a_decreasing_probability() {
+    let mut last = 1.0;
+    for i in 0..200 {
+        let p = chi_square_sf(f64::from(i) * 0.25, 5.0);
+        assert!((0.0..=1.0).contains(&p) && p <= last + EXACT_TOL);
+        last = p;
+    }
+}
+
+fn ratings_strategy() -> impl Strategy<Value = Ratings> {
+    (1usize..12).prop_flat_map(|n| {
+        proptest::collection::vec(proptest::collection::vec(1.0f64..=5.0, 4), n).prop_map(|rows| {
+            let dims = ["power", "interest", "legitimacy", "urgency"]
+                .map(|d| {
+                    Dimension::new(d, Scale::likert(5).unwrap_or_else(|_| Scale::three_level()))
+                })
+                .to_vec();
+            let names = (0..rows.len())
+                .map(|i| Stakeholder::new(format!("S{i}"), ""))
+                .collect();
+            let values = rows
+                .into_iter()
+                .map(|r| r.into_iter().map(Some).collect())
+                .collect();
+            Ratings::new(names, dims, values).unwrap_or_else(|_| unreachable_ratings())
+        })
+    })
+}
+
+fn unreachable_ratings() -> Ratings {
+    Ratings::new(Vec::new(), Vec::new(), Vec::new()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn custom_scores_stay_within_0_to_100_and_ranks_within_1_to_n(
+        r in ratings_strategy(),
+        w in proptest::collection::vec(0.01f64..10.0, 4),
+        rev in proptest::collection::vec(any::<bool>(), 4),
+    ) {
+        let terms = ["power", "interest", "legitimacy", "urgency"]
+            .iter()
+            .zip(w)
+            .zip(rev)
+            .map(|((d, weight), reversed)| WeightedDimension { dimension: s(d), weight, reversed })
+            .collect();
+        let m = CustomModel { terms, ..CustomModel::default() };
+        let out = m.score(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(out.len(), r.len());
+        for c in &out {
+            prop_assert!((0.0..=100.0).contains(&c.score));
+            prop_assert!(c.rank >= 1 && c.rank <= r.len());
+        }
+        prop_assert!(out.iter().any(|c| c.rank == 1));
+    }
+
+    #[test]
+    fn every_stakeholder_gets_exactly_one_class_in_every_model(r in ratings_strategy(), cut in 1.0f64..5.0) {
+        let grid = MendelowModel { power_cut: Some(cut), ..MendelowModel::default() }
+            .classify(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(grid.len(), r.len());
+        let sal = SalienceModel { thresholds: [Some(cut); 3], ..SalienceModel::default() }
+            .classify(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(sal.len(), r.len());
+        for x in &sal {
+            prop_assert_eq!(x.class.attributes(), (x.power, x.legitimacy, x.urgency));
+        }
+    }
+
+    #[test]
+    fn kendall_w_lies_in_unit_interval_and_ignores_rater_order(
+        m in proptest::collection::vec(proptest::collection::vec(1u8..=5, 6), 2..6),
+    ) {
+        let build = |rows: &[Vec<u8>]| {
+            let mut d = RaterData {
+                stakeholders: (0..6).map(|i| Stakeholder::new(format!("S{i}"), "")).collect(),
+                dimensions: vec![Dimension::new("x", Scale::likert(5).unwrap_or_else(|_| Scale::three_level()))],
+                respondents: (0..rows.len()).map(|i| format!("R{i}")).collect(),
+                ratings: Vec::new(),
+            };
+            for (r, row) in rows.iter().enumerate() {
+                for (o, &v) in row.iter().enumerate() {
+                    d.ratings.push(Rating { respondent: r, stakeholder: o, dimension: 0, value: f64::from(v), row: 0 });
+                }
+            }
+            d
+        };
+        let a = build(&m).kendall_w("x");
+        let mut rev = m.clone();
+        rev.reverse();
+        let b = build(&rev).kendall_w("x");
+        match (a, b) {
+            (Ok(a), Ok(b)) => {
+                prop_assert!((0.0..=1.0).contains(&a.w));
+                prop_assert!((a.w - b.w).abs() < EXACT_TOL);
+                prop_assert!((0.0..=1.0).contains(&a.p_value));
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a, b),
+            _ => prop_assert!(false, "order changed the outcome"),
+        }
+    }
+}
+
+#[test]
+fn results_table_of_the_example_has_every_model_in_chinese() -> Result<(), StakeholderError> {
+    let (_, agg) = example(Lang::Zh)?;
+    let settings = StakeholderSettings {
+        custom: vec![CustomModel {
+            name: s("综合影响力"),
+            terms: ["capability", "resources", "power"]
+                .map(|d| WeightedDimension {
+                    dimension: s(d),
+                    weight: 1.0,
+                    reversed: false,
+                })
+                .to_vec(),
+            ..CustomModel::default()
+        }],
+        ..StakeholderSettings::default()
+    };
+    let table = results_table(&agg.ratings, &settings, Lang::Zh);
+    // Schmeer needs knowledge and mobilization, which the example does not rate.
+    assert_eq!(table.skipped.len(), 1, "{:?}", table.skipped);
+    assert!(matches!(
+        table.skipped.first(),
+        Some((
+            ModelKind::Schmeer,
+            StakeholderError::UnknownDimension { .. }
+        ))
+    ));
+    assert_eq!(table.rows.len(), 8);
+    assert!(table.rows.iter().all(|r| r.len() == table.header.len()));
+    let csv = table.to_csv();
+    assert!(
+        csv.contains("主要推动力量")
+            && csv.contains("重点管理")
+            && csv.contains("综合影响力: 排名")
+    );
+    if std::env::var_os("POLICYLENS_PRINT").is_some() {
+        println!("{csv}");
+    }
+    Ok(())
+}
