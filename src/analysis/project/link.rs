@@ -319,6 +319,15 @@ fn encode_unlimited(project: &Project, content: LinkContent) -> Result<String, L
 
 /// Opens a share link's fragment (with or without the leading `#`).
 ///
+/// # Example
+/// ```
+/// use policylens::analysis::project::{Project, LinkError, decode_share_link, encode_share_link};
+/// let link = encode_share_link(&Project::default()).unwrap().fragment;
+/// let cut = &link[..link.len() - 4]; // cut off when copied
+/// assert!(matches!(decode_share_link(cut), Err(LinkError::Truncated | LinkError::Corrupt)));
+/// assert_eq!(decode_share_link("#not-a-link"), Err(LinkError::UnknownPrefix));
+/// ```
+///
 /// # Errors
 /// [`LinkError`]: empty, too long, unknown prefix, bad character,
 /// truncated or corrupt compressed data, too large, not text, kind

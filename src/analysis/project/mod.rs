@@ -22,7 +22,7 @@
 //! let mut p = Project::with_data(data.dataset);
 //! p.qca.outcome = Some("SURV".into());
 //! p.qca.conditions = vec!["DEV".into()];
-//! let text = p.to_file_json();
+//! let text = p.to_file_json().unwrap();
 //! assert_eq!(Project::from_file_json(&text).unwrap(), p);
 //! ```
 
@@ -282,6 +282,14 @@ impl Project {
     /// with its own error when it is built, and the app shows that.
     ///
     /// Complexity: O(cells + settings²).
+    ///
+    /// # Example
+    /// ```
+    /// use policylens::analysis::project::{Project, ProjectError};
+    /// let mut p = Project::default();
+    /// p.qca.conditions = vec!["A".into(), "A".into()];
+    /// assert!(matches!(p.validate(), Err(ProjectError::DuplicateSet { .. })));
+    /// ```
     ///
     /// # Errors
     /// The first inconsistency found, as a [`ProjectError`].

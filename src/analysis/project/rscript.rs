@@ -188,7 +188,14 @@ fn calibration_section(s: &mut String, project: &Project) {
         return;
     }
     s.push_str("# ---- Calibration ----\n");
-    for c in &project.calibrations {
+    // PolicyLens always calibrates from the raw column; in R a calibration
+    // that replaces its own column (`dat$X <- calibrate(dat$X)`) must
+    // therefore come after every other calibration reading that column.
+    let (replacing, new_sets): (Vec<_>, Vec<_>) = project
+        .calibrations
+        .iter()
+        .partition(|c| c.target == c.source);
+    for c in new_sets.into_iter().chain(replacing) {
         let _ = writeln!(
             s,
             "dat[[{}]] <- calibrate(dat[[{}]], {})",
@@ -515,6 +522,49 @@ mod tests {
         assert_eq!(r_name("if"), "`if`");
         assert_eq!(r_name("..1"), "`..1`");
         assert_eq!(r_name("a`b"), "`a\\`b`");
+    }
+
+    #[test]
+    fn a_calibration_replacing_its_column_comes_after_those_reading_it() {
+        use crate::analysis::calibrate::Anchors;
+        use crate::analysis::data::{Column, Dataset};
+        use crate::analysis::project::CalibrationSetting;
+        let data = Dataset {
+            name: "t".into(),
+            columns: vec![
+                Column {
+                    name: "X".into(),
+                    data: ColumnData::Numeric(vec![Some(1.0), Some(5.0)]),
+                },
+                Column {
+                    name: "Y".into(),
+                    data: ColumnData::Numeric(vec![Some(0.0), Some(1.0)]),
+                },
+            ],
+            case_column: None,
+        };
+        let mut p = Project::with_data(data);
+        let method = Calibration::Logistic {
+            anchors: Anchors::new(1.0, 3.0, 5.0).unwrap(),
+            idm: 0.95,
+        };
+        for target in ["X", "X2"] {
+            p.calibrations.push(CalibrationSetting {
+                source: "X".into(),
+                target: target.into(),
+                method: method.clone(),
+            });
+        }
+        p.qca.outcome = Some("Y".into());
+        p.qca.conditions = vec!["X".into(), "X2".into()];
+        let script = r_script(&p, &RScriptOptions::default()).unwrap();
+        let x2 = script
+            .find("dat[[\"X2\"]] <- calibrate(dat[[\"X\"]]")
+            .unwrap();
+        let x = script
+            .find("dat[[\"X\"]] <- calibrate(dat[[\"X\"]]")
+            .unwrap();
+        assert!(x2 < x, "{script}");
     }
 
     #[test]
