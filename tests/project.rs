@@ -1194,3 +1194,252 @@ fn the_r_script_needs_an_outcome_conditions_and_inline_data() {
         Err(ProjectError::NoData)
     );
 }
+
+// ---------------------------------------------------------------------------
+// The script's calls against the calls R was given for the fixtures.
+
+fn named_args(args: &[Arg]) -> BTreeMap<String, RExpr> {
+    args.iter()
+        .filter_map(|(n, v)| n.clone().map(|n| (n, v.clone())))
+        .collect()
+}
+
+fn call_of(text: &str) -> (String, Vec<Arg>) {
+    match parse_r(text).into_iter().next() {
+        Some(RExpr::Call(f, args)) => (f, args),
+        other => panic!("not a call: {other:?}"),
+    }
+}
+
+#[test]
+fn truth_table_and_minimize_calls_equal_those_of_the_r_fixtures() {
+    let mut checked = 0;
+    for name in common::dataset_names() {
+        let json = common::read_json(&format!("datasets/{name}.json"));
+        let bytes = std::fs::read(common::fixtures_dir().join(format!("data/{name}.csv"))).unwrap();
+        let mut data = import(&format!("{name}.csv"), &bytes, &Default::default())
+            .unwrap()
+            .dataset;
+        data.set_case_column(Some(0)).unwrap();
+        for analysis in json["analyses"].as_array().unwrap() {
+            let (f, tt_args) = call_of(analysis["truthTable_call"].as_str().unwrap());
+            assert_eq!(f, "truthTable");
+            let want = named_args(&tt_args);
+            let outcome = strings(&want["outcome"]).remove(0);
+            let mut p = Project::with_data(data.clone());
+            p.qca.truth_table.negate_outcome = outcome.starts_with('~');
+            p.qca.outcome = Some(outcome.trim_start_matches('~').to_string());
+            p.qca.conditions = strings(&want["conditions"]);
+            let incl = numbers(&want["incl.cut"]);
+            p.qca.truth_table.incl_cut = incl[0];
+            p.qca.truth_table.incl_cut0 = incl.get(1).copied();
+            p.qca.truth_table.n_cut = numbers(&want["n.cut"])[0] as usize;
+            p.qca.truth_table.pri_cut = numbers(&want["pri.cut"])[0];
+            for solution in analysis["solutions"].as_array().unwrap() {
+                let (f, m_args) = call_of(solution["call"].as_str().unwrap());
+                assert_eq!(f, "minimize");
+                let m_want = named_args(&m_args);
+                let mut q = p.clone();
+                q.qca.minimize.options.row_dom = flag(&m_args, "row.dom");
+                q.qca.minimize.options.all_sol = flag(&m_args, "all.sol");
+                let dir_exp = m_want.get("dir.exp").map(strings);
+                if let Some(d) = &dir_exp {
+                    q.qca.minimize.directional_expectations =
+                        DirectionalExpectations::parse(&d.join(", "), &q.qca.conditions).unwrap();
+                }
+                let stmts = parse_r(&r_script(&q, &RScriptOptions::default()).unwrap());
+                let (_, ours) = assigned_call(&stmts, "tt").unwrap();
+                assert_eq!(named_args(ours), want, "{name} {}", analysis["id"]);
+                let target = match (m_want.contains_key("include"), &dir_exp) {
+                    (false, _) => "sol_c",
+                    (true, None) => "sol_p",
+                    (true, Some(_)) => "sol_i",
+                };
+                let (_, ours) = assigned_call(&stmts, target).unwrap();
+                let mut ours = named_args(ours);
+                assert_eq!(ours.remove("details"), Some(RExpr::Name("TRUE".into())));
+                let mut m_want = m_want;
+                if let (Some(ours_exp), Some(_)) =
+                    (ours.remove("dir.exp"), m_want.remove("dir.exp"))
+                {
+                    // R's vector form ("1", "-", "0") means these expressions.
+                    let meaning = match solution["dir_exp_form"].as_str() {
+                        Some("vector") => solution["dir_exp_meaning"].clone(),
+                        _ => solution["dir_exp"].clone(),
+                    };
+                    let meaning: Vec<String> = serde_json::from_value(meaning).unwrap();
+                    assert_eq!(strings(&ours_exp), meaning, "{name} {}", solution["call"]);
+                }
+                assert_eq!(ours, m_want, "{name} {}", solution["call"]);
+                checked += 1;
+            }
+        }
+    }
+    println!("{checked} minimize() calls and their truthTable() calls compared with R's");
+    assert!(checked > 50, "{checked}");
+}
+
+/// A `thresholds` value as (name, number) pairs, from R's string form
+/// (`"e=400, c=550, i=900"`, `"550, 850"`) or a plain number.
+fn thresholds_of(e: &serde_json::Value) -> Vec<(Option<String>, f64)> {
+    match e {
+        serde_json::Value::Number(n) => vec![(None, n.as_f64().unwrap())],
+        serde_json::Value::Array(a) => a.iter().flat_map(thresholds_of).collect(),
+        serde_json::Value::String(s) => s
+            .split(',')
+            .map(|part| match part.split_once('=') {
+                Some((k, v)) => (Some(k.trim().to_string()), v.trim().parse().unwrap()),
+                None => (None, part.trim().parse().unwrap()),
+            })
+            .collect(),
+        other => panic!("thresholds {other}"),
+    }
+}
+
+#[test]
+fn calibrate_calls_equal_those_of_the_r_fixtures() {
+    let json = common::read_json("calibrate.json");
+    let defaults = &json["defaults"];
+    let mut checked = 0;
+    for entry in json["entries"].as_array().unwrap() {
+        let args = &entry["args"];
+        let get = |k: &str| {
+            if args.get(k).is_some() {
+                &args[k]
+            } else {
+                &defaults[k]
+            }
+        };
+        let ths = args
+            .get("thresholds")
+            .map(thresholds_of)
+            .unwrap_or_default();
+        let named = |n: &str| {
+            ths.iter()
+                .find(|(k, _)| k.as_deref() == Some(n))
+                .map(|(_, v)| *v)
+                .unwrap()
+        };
+        let plain: Vec<f64> = ths.iter().map(|(_, v)| *v).collect();
+        let method = match (
+            get("type").as_str().unwrap(),
+            get("method").as_str().unwrap(),
+            ths.len(),
+        ) {
+            ("crisp", _, _) => Calibration::Crisp { thresholds: plain },
+            (_, "indirect", _) => Calibration::Indirect { thresholds: plain },
+            (_, "TFR", _) => Calibration::Tfr,
+            (_, _, 6) => Calibration::Bell {
+                anchors: BellAnchors::new(
+                    named("e1"),
+                    named("c1"),
+                    named("i1"),
+                    named("i2"),
+                    named("c2"),
+                    named("e2"),
+                )
+                .unwrap(),
+                below: get("below").as_f64().unwrap(),
+                above: get("above").as_f64().unwrap(),
+            },
+            (_, _, 3) => {
+                let anchors = Anchors::new(named("e"), named("c"), named("i")).unwrap();
+                if get("logistic").as_bool().unwrap() {
+                    Calibration::Logistic {
+                        anchors,
+                        idm: get("idm").as_f64().unwrap(),
+                    }
+                } else {
+                    Calibration::Linear {
+                        anchors,
+                        below: get("below").as_f64().unwrap(),
+                        above: get("above").as_f64().unwrap(),
+                        ecdf: get("ecdf").as_bool().unwrap(),
+                    }
+                }
+            }
+            other => panic!("{other:?}"),
+        };
+        let x: Vec<Option<f64>> = entry["x"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(serde_json::Value::as_f64)
+            .collect();
+        let n = x.len();
+        let mut p = Project::with_data(Dataset {
+            name: "x".into(),
+            columns: vec![
+                Column {
+                    name: "x".into(),
+                    data: ColumnData::Numeric(x),
+                },
+                Column {
+                    name: "y".into(),
+                    data: ColumnData::Numeric(vec![Some(0.5); n]),
+                },
+            ],
+            case_column: None,
+        });
+        p.calibrations.push(CalibrationSetting {
+            source: "x".into(),
+            target: "m".into(),
+            method,
+        });
+        p.qca.outcome = Some("y".into());
+        p.qca.conditions = vec!["m".into()];
+        let stmts = parse_r(&r_script(&p, &RScriptOptions::default()).unwrap());
+        let ours = stmts
+            .iter()
+            .find_map(|s| match s {
+                RExpr::Assign(_, rhs) => match &**rhs {
+                    RExpr::Call(f, a) if f == "calibrate" => Some(named_args(a)),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .unwrap();
+        let id = entry["id"].as_str().unwrap();
+        for (k, v) in &ours {
+            let want = get(k);
+            match k.as_str() {
+                "thresholds" => {
+                    let RExpr::Str(s) = v else {
+                        panic!("{id}: thresholds {v:?}")
+                    };
+                    assert_eq!(
+                        thresholds_of(&serde_json::Value::String(s.clone())),
+                        ths,
+                        "{id}"
+                    );
+                    // The very text R was given, where it was a string.
+                    if let Some(t) = args["thresholds"].as_str() {
+                        assert_eq!(s, t, "{id}");
+                    }
+                }
+                "type" | "method" => {
+                    assert_eq!(strings(v), vec![want.as_str().unwrap()], "{id} {k}")
+                }
+                "idm" | "below" | "above" => {
+                    assert_eq!(numbers(v), vec![want.as_f64().unwrap()], "{id} {k}")
+                }
+                "logistic" | "ecdf" => assert_eq!(
+                    flag(&[(Some(k.clone()), v.clone())], k),
+                    want.as_bool().unwrap(),
+                    "{id} {k}"
+                ),
+                other => panic!("{id}: unexpected argument {other}"),
+            }
+        }
+        // Every argument R was given is in our call (or is R's default).
+        for k in args.as_object().unwrap().keys() {
+            assert!(
+                ours.contains_key(k) || args[k] == defaults[k],
+                "{id}: {k} missing"
+            );
+        }
+        checked += 1;
+    }
+    println!("{checked} calibrate() calls compared with R's");
+    assert!(checked > 20, "{checked}");
+}

@@ -255,11 +255,31 @@ fn calibrate_args(method: &Calibration) -> Vec<String> {
             below,
             above,
         } => {
-            let names = ["e1", "c1", "i1", "i2", "c2", "e2"];
-            let text: Vec<String> = names
+            // Listed in increasing value, as R was given them for the
+            // fixtures: an inverse bell starts with i1.
+            let [e1, c1, i1, i2, c2, e2] = anchors.to_array();
+            let named = if anchors.is_inverse() {
+                [
+                    ("i1", i1),
+                    ("c1", c1),
+                    ("e1", e1),
+                    ("e2", e2),
+                    ("c2", c2),
+                    ("i2", i2),
+                ]
+            } else {
+                [
+                    ("e1", e1),
+                    ("c1", c1),
+                    ("i1", i1),
+                    ("i2", i2),
+                    ("c2", c2),
+                    ("e2", e2),
+                ]
+            };
+            let text: Vec<String> = named
                 .iter()
-                .zip(anchors.to_array())
-                .map(|(n, v)| format!("{n}={}", r_number(v)))
+                .map(|(n, v)| format!("{n}={}", r_number(*v)))
                 .collect();
             vec![
                 "type = \"fuzzy\"".into(),
