@@ -193,9 +193,11 @@ fn every_r_solution_is_reproduced_model_for_model() {
                     analysis["id"].as_str().unwrap_or("?"),
                     name
                 );
-                let mut options = Options::default();
-                options.row_dom = name.contains("rowdom");
-                options.all_sol = name.contains("allsol");
+                let options = Options {
+                    row_dom: name.contains("rowdom"),
+                    all_sol: name.contains("allsol"),
+                    ..Options::default()
+                };
                 let r_error = !sol["error"].is_null();
                 match sol["kind"].as_str() {
                     Some("complex") | Some("parsimonious") => {
