@@ -80,6 +80,18 @@ impl BitSet {
             .all(|(a, b)| a & !b == 0)
     }
 
+    /// Whether self ∩ other ≠ ∅.
+    pub fn intersects(&self, other: &BitSet) -> bool {
+        self.words.iter().zip(&other.words).any(|(a, b)| a & b != 0)
+    }
+
+    /// self ← self ∩ other.
+    pub fn intersect_with(&mut self, other: &BitSet) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= b;
+        }
+    }
+
     /// self ← self \ other.
     pub fn difference_with(&mut self, other: &BitSet) {
         for (a, b) in self.words.iter_mut().zip(&other.words) {
@@ -161,6 +173,8 @@ struct Cover<'a> {
     sets: &'a [BitSet],
     /// For each column, the sets covering it, in index order.
     by_col: Vec<Vec<usize>>,
+    /// For each column, the sets covering it, as a bit set over sets.
+    col_sets: Vec<BitSet>,
     nodes: u64,
 }
 
@@ -174,9 +188,20 @@ impl<'a> Cover<'a> {
                 }
             }
         }
+        let col_sets = by_col
+            .iter()
+            .map(|v| {
+                let mut b = BitSet::new(sets.len());
+                for &i in v {
+                    b.insert(i);
+                }
+                b
+            })
+            .collect();
         Cover {
             sets,
             by_col,
+            col_sets,
             nodes: 0,
         }
     }
@@ -219,7 +244,10 @@ impl<'a> Cover<'a> {
         best
     }
 
-    /// Lower bound on the number of allowed sets still needed.
+    /// Lower bound on the number of allowed sets still needed: the larger of
+    /// ⌈uncovered / largest coverage⌉ and a greedy set of uncovered columns
+    /// that no allowed set covers two of (each needs its own set).
+    /// `usize::MAX` when some column cannot be covered.
     fn lower_bound(&self, uncovered: &BitSet, allowed: &BitSet) -> usize {
         let need = uncovered.len();
         if need == 0 {
@@ -232,9 +260,53 @@ impl<'a> Cover<'a> {
             }
         }
         if best == 0 {
-            usize::MAX
-        } else {
-            need.div_ceil(best)
+            return usize::MAX;
+        }
+        let coverage_bound = need.div_ceil(best);
+        let mut cols: Vec<(usize, BitSet)> = uncovered
+            .iter()
+            .filter_map(|c| {
+                let mut cands = self.col_sets.get(c)?.clone();
+                cands.intersect_with(allowed);
+                Some((cands.len(), cands))
+            })
+            .collect();
+        if cols.iter().any(|(n, _)| *n == 0) {
+            return usize::MAX;
+        }
+        cols.sort_by_key(|(n, _)| *n);
+        let mut used = BitSet::new(self.sets.len());
+        let mut independent = 0;
+        for (_, cands) in &cols {
+            if !cands.intersects(&used) {
+                independent += 1;
+                used.union_with(cands);
+            }
+        }
+        coverage_bound.max(independent)
+    }
+
+    /// Removes from `uncovered` every column whose allowed covering sets
+    /// include all the allowed covering sets of another uncovered column
+    /// (covering the latter covers the former). Keeps the set of minimal
+    /// covers unchanged.
+    fn drop_dominated_columns(&self, uncovered: &mut BitSet, allowed: &BitSet) {
+        let cols: Vec<(usize, BitSet)> = uncovered
+            .iter()
+            .filter_map(|c| {
+                let mut cands = self.col_sets.get(c)?.clone();
+                cands.intersect_with(allowed);
+                Some((c, cands))
+            })
+            .collect();
+        for (i, (c2, s2)) in cols.iter().enumerate() {
+            let dominated = cols
+                .iter()
+                .enumerate()
+                .any(|(j, (_, s1))| j != i && s1.is_subset(s2) && (s1 != s2 || j < i));
+            if dominated {
+                uncovered.remove(*c2);
+            }
         }
     }
 
@@ -415,6 +487,12 @@ pub fn minimal_covers(
     for (i, s) in sets.iter().enumerate() {
         if !forced.contains(&i) && s.intersection_len(&uncovered) > 0 {
             allowed.insert(i);
+        }
+    }
+    cover.drop_dominated_columns(&mut uncovered, &allowed);
+    for i in 0..sets.len() {
+        if allowed.contains(i) && !sets.get(i).is_some_and(|s| s.intersects(&uncovered)) {
+            allowed.remove(i);
         }
     }
     let Some(ub) = greedy_upper_bound(sets, n_cols) else {
