@@ -124,18 +124,35 @@ fn bubble_labels_do_not_overlap_each_other() -> Result<(), Box<dyn std::error::E
 
 #[test]
 fn position_map_names_every_player_in_its_column() -> Result<(), Box<dyn std::error::Error>> {
-    let lang = Lang::Zh;
-    let r = example(lang)?;
-    let f = PolicyMakerModel::default().feasibility(&r)?;
-    let mut chart = PositionMapChart::from_feasibility(&r, &f, lang);
-    chart.title = s("PolicyMaker 立场图");
-    let svg = render_svg(&chart, W, 520)?;
-    save("position_zh.svg", &svg);
-    for p in &chart.players {
-        assert_eq!(count_text(&svg, &p.label), 1, "{}", p.label);
-    }
-    for c in &chart.column_labels {
-        assert!(svg.contains(c.as_str()));
+    for lang in [Lang::Zh, Lang::En] {
+        let r = example(lang)?;
+        let f = PolicyMakerModel::default().feasibility(&r)?;
+        let chart = PositionMapChart::from_feasibility(&r, &f, lang);
+        let svg = render_svg(&chart, W, 520)?;
+        save(
+            if lang == Lang::Zh {
+                "position_zh.svg"
+            } else {
+                "position_en.svg"
+            },
+            &svg,
+        );
+        // Names and column headers may wrap onto several lines, but every
+        // word is there; at this size the Chinese names fit on one line.
+        let all = texts(&svg).join(" ");
+        for p in &chart.players {
+            if lang == Lang::Zh {
+                assert_eq!(count_text(&svg, &p.label), 1, "{}", p.label);
+            }
+            for word in p.label.split([' ', '-']) {
+                assert!(all.contains(word), "{word}");
+            }
+        }
+        for c in &chart.column_labels {
+            for word in c.split(' ') {
+                assert!(all.contains(word), "{word}");
+            }
+        }
     }
     Ok(())
 }
@@ -281,5 +298,24 @@ fn english_grid_without_size_dimension_has_no_size_legend() -> Result<(), Box<dy
         count(&svg, "<circle"),
         2 * chart.bubbles.len() + 2 * supporters + 2 * 3 + 2
     );
+    Ok(())
+}
+
+#[test]
+fn stability_chart_shows_class_and_rank_shares() -> Result<(), Box<dyn std::error::Error>> {
+    let r = example(Lang::Zh)?;
+    let model = SalienceModel::default();
+    let st = sensitivity(&model, &r, &SensitivitySettings::default())?;
+    let mut chart = StabilityChart::from_stability(&r, &st, Lang::Zh);
+    chart.title = s("敏感性分析：±20% 阈值变动下的稳定性");
+    let svg = render_svg(&chart, W, H)?;
+    save("stability_zh.svg", &svg);
+    for row in &chart.rows {
+        assert_eq!(count_text(&svg, &row.label), 1, "{}", row.label);
+    }
+    // one solid and one hatched value label per stakeholder (salience ranks)
+    let pct = texts(&svg).iter().filter(|t| t.ends_with('%')).count();
+    assert_eq!(pct, 2 * chart.rows.len());
+    assert!(svg.contains("类型不变") && svg.contains("排名不变"));
     Ok(())
 }

@@ -41,9 +41,14 @@ fn example_imports_cleanly_and_reports_the_partial_respondent() -> Result<(), St
     assert!(agg.unrated.is_empty());
     let gaps = import.data.gaps();
     assert_eq!(gaps.len(), 8, "one gap per dimension for R5");
-    assert!(
-        gaps.iter()
-            .all(|(r, _, missing)| r == "R5" && missing == &vec![s("Medical insurance bureau")])
+    assert!(gaps.iter().all(|g| matches!(g,
+        StakeholderError::PartialRespondent { respondent, missing, .. }
+            if respondent == "R5" && missing == &vec![s("Medical insurance bureau")])));
+    assert_eq!(
+        gaps.first().map(ToString::to_string),
+        Some(s(
+            "respondent `R5` did not rate Medical insurance bureau on `interest`"
+        ))
     );
     Ok(())
 }
@@ -232,21 +237,28 @@ fn bad_cells_are_reported_with_row_column_and_nothing_else_is_lost() -> Result<(
                 dimension: s("power"),
                 value: s("six"),
             },
-            StakeholderError::OutOfScale {
+            StakeholderError::OutOfScale(Box::new(OutOfScale {
                 row: Some(3),
+                column: Some(s("power")),
                 respondent: None,
                 stakeholder: s("Patients"),
                 dimension: s("power"),
                 value: 9.0,
                 min: 1.0,
                 max: 5.0,
-            },
+            })),
             StakeholderError::DuplicateStakeholder {
                 name: s("health bureau"),
                 first_row: 1,
                 row: 4,
             },
         ]
+    );
+    assert_eq!(
+        import.problems.get(1).map(ToString::to_string),
+        Some(s(
+            "row 3, column `power`: stakeholder `Patients`, dimension `power`: 9 is outside the scale 1..5"
+        ))
     );
     // The good cells of the bad rows are kept.
     assert_eq!(import.data.stakeholders.len(), 4);
@@ -451,6 +463,18 @@ proptest! {
         let grid = MendelowModel { power_cut: Some(cut), ..MendelowModel::default() }
             .classify(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(grid.len(), r.len());
+        let four = FourDimModel {
+            interest: s("interest"),
+            cognition: s("legitimacy"),
+            capability: s("power"),
+            resources: s("urgency"),
+            rules: FourDimRules::default(),
+        }
+        .classify(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(four.len(), r.len());
+        for x in &four {
+            prop_assert!((0.0..=1.0).contains(&x.influence_score) && (-1.0..=1.0).contains(&x.position));
+        }
         let sal = SalienceModel { thresholds: [Some(cut); 3], ..SalienceModel::default() }
             .classify(&r).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(sal.len(), r.len());
@@ -532,4 +556,134 @@ fn results_table_of_the_example_has_every_model_in_chinese() -> Result<(), Stake
         println!("{csv}");
     }
     Ok(())
+}
+
+#[test]
+fn wide_table_with_a_respondent_column_aggregates_several_raters() -> Result<(), StakeholderError> {
+    let header: Vec<String> = ["rater", "name", "power"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = [
+        ["r1", "A", "高"],
+        ["r2", "A", "moderate"],
+        ["r3", "A", "high"],
+        ["r1", "B", "low"],
+        ["r2", "B", "low"],
+        ["r1", "A", "low"],
+    ]
+    .iter()
+    .map(|r| r.map(String::from).to_vec())
+    .collect();
+    let layout = WideLayout {
+        name: 1,
+        respondent: Some(0),
+        dimensions: vec![(2, s("power"))],
+        ..WideLayout::default()
+    };
+    let import = read_wide(
+        &header,
+        &rows,
+        &layout,
+        &[Dimension::new("power", Scale::three_level())],
+    )?;
+    assert_eq!(
+        import.problems,
+        vec![StakeholderError::DuplicateRating {
+            respondent: s("r1"),
+            stakeholder: s("A"),
+            dimension: s("power"),
+            first_row: 1,
+            row: 6
+        }]
+    );
+    let mean = import.data.aggregate(Aggregation::Mean)?;
+    let median = import.data.aggregate(Aggregation::Median)?;
+    assert!((mean.ratings.get(0, 0).unwrap_or(0.0) - 8.0 / 3.0).abs() < EXACT_TOL);
+    assert_eq!(median.ratings.get(0, 0), Some(3.0));
+    let spread = mean
+        .spread
+        .first()
+        .and_then(|r| r.first())
+        .copied()
+        .flatten();
+    assert_eq!(
+        spread.map(|x| (x.n, x.min, x.max, x.iqr)),
+        Some((3, 2.0, 3.0, 0.5))
+    );
+    assert_eq!(
+        import.data.gaps(),
+        vec![StakeholderError::PartialRespondent {
+            respondent: s("r3"),
+            dimension: s("power"),
+            missing: vec![s("B")]
+        }]
+    );
+    Ok(())
+}
+
+/// Friedman's statistic with the tie correction, written from its own
+/// textbook formula (Conover 1999): χ²_F = (12/(m n (n+1)) Σ R_i² − 3 m (n+1)) / (1 − Σ T / (m (n³ − n))).
+fn friedman(matrix: &[Vec<u8>]) -> Option<f64> {
+    let m = matrix.len() as f64;
+    let n = matrix.first()?.len();
+    let nf = n as f64;
+    let mut sums = vec![0.0; n];
+    let mut ties = 0.0;
+    for row in matrix {
+        for (i, &v) in row.iter().enumerate() {
+            let below = row.iter().filter(|&&x| x < v).count() as f64;
+            let equal = row.iter().filter(|&&x| x == v).count() as f64;
+            sums[i] += below + (equal + 1.0) / 2.0;
+        }
+        let mut seen: Vec<u8> = Vec::new();
+        for &v in row {
+            if !seen.contains(&v) {
+                seen.push(v);
+                let t = row.iter().filter(|&&x| x == v).count() as f64;
+                ties += t * t * t - t;
+            }
+        }
+    }
+    let num = 12.0 / (m * nf * (nf + 1.0)) * sums.iter().map(|r| r * r).sum::<f64>()
+        - 3.0 * m * (nf + 1.0);
+    let den = 1.0 - ties / (m * (nf * nf * nf - nf));
+    (den > 1e-12).then(|| num / den)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn kendall_chi_square_equals_friedmans_tie_corrected_statistic(
+        n in 2usize..8,
+        rows in proptest::collection::vec(proptest::collection::vec(1u8..=4, 8), 2..7),
+    ) {
+        let matrix: Vec<Vec<u8>> = rows.iter().map(|r| r[..n].to_vec()).collect();
+        let mut d = RaterData {
+            stakeholders: (0..n).map(|i| Stakeholder::new(format!("S{i}"), "")).collect(),
+            dimensions: vec![Dimension::new("x", Scale::likert(4).map_err(|e| TestCaseError::fail(e.to_string()))?)],
+            ..RaterData::default()
+        };
+        for (ri, row) in matrix.iter().enumerate() {
+            let r = d.respondent_index(&format!("R{ri}"));
+            for (s, &v) in row.iter().enumerate() {
+                d.set_rating(r, s, 0, Some(f64::from(v))).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            }
+        }
+        match (d.kendall_w("x"), friedman(&matrix)) {
+            (Ok(k), Some(f)) => prop_assert!((k.chi_square - f).abs() < 1e-9 * f.abs().max(1.0), "{} vs {}", k.chi_square, f),
+            (Err(StakeholderError::NoVariation { .. }), None) => {}
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a, b),
+        }
+    }
+
+    #[test]
+    fn stability_shares_add_up_to_one_hundred(spread in 0.0f64..0.5, seed in any::<u64>()) {
+        let (_, agg) = example(Lang::En).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let settings = SensitivitySettings { spread, draws: 50, seed };
+        let st = sensitivity(&SalienceModel::default(), &agg.ratings, &settings)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for x in &st {
+            let total = x.class_stability + x.alternatives.iter().map(|a| a.1).sum::<f64>();
+            prop_assert!((total - 100.0).abs() < 1e-9);
+        }
+    }
 }

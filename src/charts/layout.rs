@@ -250,6 +250,26 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn labels_of_up_to_fifteen_interior_points_never_overlap(
+            pts in proptest::collection::vec((100.0f64..500.0, 60.0f64..340.0, 4.0f64..20.0, 30.0f64..130.0), 1..16)
+        ) {
+            let anchors: Vec<Anchor> = pts.iter().map(|&(x, y, r, _)| Anchor { x, y, r }).collect();
+            let sizes: Vec<(f64, f64)> = pts.iter().map(|&(_, _, _, w)| (w, 17.0)).collect();
+            let bounds = Rect::new(0.0, 0.0, 600.0, 400.0);
+            let boxes = place_labels(&anchors, &sizes, &[], bounds);
+            for (i, a) in boxes.iter().enumerate() {
+                proptest::prop_assert!(bounds.contains(a));
+                for b in boxes.iter().skip(i + 1) {
+                    proptest::prop_assert_eq!(a.overlap(b), 0.0, "{:?} overlaps {:?}", a, b);
+                }
+            }
+        }
+    }
+
     #[test]
     fn ticks_are_nice() {
         assert_eq!(nice_ticks(1.0, 5.0, 4), vec![1.0, 2.0, 3.0, 4.0, 5.0]);

@@ -13,6 +13,7 @@ mod stakeholder_feasibility;
 mod stakeholder_grid;
 mod stakeholder_position;
 mod stakeholder_radar;
+mod stakeholder_stability;
 mod stakeholder_venn;
 mod svg;
 
@@ -24,6 +25,7 @@ pub use stakeholder_feasibility::{FeasibilityBar, FeasibilityChart};
 pub use stakeholder_grid::{Bubble, PowerInterestChart};
 pub use stakeholder_position::{PositionMapChart, PositionMapPlayer};
 pub use stakeholder_radar::{RadarChart, RadarSeries};
+pub use stakeholder_stability::{StabilityChart, StabilityRow};
 pub use stakeholder_venn::{SalienceVennChart, VennMember};
 pub use svg::{ChartError, render_svg};
 

@@ -91,6 +91,58 @@ fn wrap2(s: &str, width: f64, size: f64) -> Vec<String> {
     ]
 }
 
+/// Greedy line breaking of `s` to `width` at `size`: at spaces and after
+/// hyphens, and between characters for words (or CJK text) still wider
+/// than a line.
+fn wrap_lines(s: &str, width: f64, size: f64) -> Vec<String> {
+    // pieces with "a space goes before me" flags
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        let mut first = true;
+        let mut rest = word;
+        while let Some(k) = rest.find('-').filter(|&k| k + 1 < rest.len()) {
+            let (a, b) = rest.split_at(k + 1);
+            pieces.push((a.to_string(), first));
+            first = false;
+            rest = b;
+        }
+        pieces.push((rest.to_string(), first));
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (piece, space) in pieces {
+        let candidate = if cur.is_empty() {
+            piece.clone()
+        } else if space {
+            format!("{cur} {piece}")
+        } else {
+            format!("{cur}{piece}")
+        };
+        if text_width(&candidate, size) <= width {
+            cur = candidate;
+            continue;
+        }
+        if !cur.is_empty() {
+            lines.push(std::mem::take(&mut cur));
+        }
+        // the piece alone: split it by characters if it is still too wide
+        for ch in piece.chars() {
+            let mut next = cur.clone();
+            next.push(ch);
+            if text_width(&next, size) > width && !cur.is_empty() {
+                lines.push(std::mem::take(&mut cur));
+                cur.push(ch);
+            } else {
+                cur = next;
+            }
+        }
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
 impl Chart for PositionMapChart {
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         let (w, h) = area.dim_in_pixel();
@@ -185,51 +237,111 @@ impl Chart for PositionMapChart {
                 }
                 let cx0 = x0 + c as f64 * cw;
                 let cy0 = y0 + head + r as f64 * rh;
-                // shrink the font until the list fits the cell (down to 9 px)
-                let widest = names
-                    .iter()
-                    .map(|p| text_width(&p.label, 1.0))
-                    .fold(0.0, f64::max);
-                let mut size = 13.0_f64;
-                while size > 9.0
-                    && (widest * size + 16.0 > cw || names.len() as f64 * size * 1.35 > rh - 6.0)
-                {
-                    size -= 0.5;
-                }
-                let lh = size * 1.35;
-                let fit = (((rh - 6.0) / lh).floor() as usize).max(1);
-                let total = names.len() as f64 * lh;
-                let top = cy0 + ((rh - total.min(fit as f64 * lh)) / 2.0).max(3.0);
+                let text_w = cw - 20.0;
+                // Prefer one line per name at the largest size from 13 px
+                // down to 10.5 px; otherwise wrap names to the cell width
+                // and shrink (12 → 10 px) until the lines fit the height.
+                let height_of = |w: &[Vec<String>], size: f64| {
+                    let lines: usize = w.iter().map(Vec::len).sum();
+                    lines as f64 * size * 1.25 + (w.len() as f64 - 1.0) * size * 0.35
+                };
+                let one_line = (0..6).map(|k| 13.0 - 0.5 * f64::from(k)).find(|&size| {
+                    names.iter().all(|p| text_width(&p.label, size) <= text_w)
+                        && height_of(
+                            &names
+                                .iter()
+                                .map(|p| vec![p.label.clone()])
+                                .collect::<Vec<_>>(),
+                            size,
+                        ) <= rh - 8.0
+                });
+                let (size, wrapped) = match one_line {
+                    Some(size) => (
+                        size,
+                        names
+                            .iter()
+                            .map(|p| vec![p.label.clone()])
+                            .collect::<Vec<_>>(),
+                    ),
+                    None => {
+                        let mut size = 12.0_f64;
+                        loop {
+                            let w: Vec<Vec<String>> = names
+                                .iter()
+                                .map(|p| wrap_lines(&p.label, text_w, size))
+                                .collect();
+                            if height_of(&w, size) <= rh - 8.0 || size <= 10.0 {
+                                break (size, w);
+                            }
+                            size -= 0.5;
+                        }
+                    }
+                };
+                let lh = size * 1.25;
+                let gap = size * 0.35;
                 let st = stance(band.side());
-                for (k, p) in names.iter().take(fit).enumerate() {
-                    let yc = top + (k as f64 + 0.5) * lh;
-                    let more = names.len() > fit && k + 1 == fit;
-                    let label = if more {
-                        format!("… +{}", names.len() - fit + 1)
-                    } else {
-                        p.label.clone()
-                    };
+                let total: f64 = wrapped.iter().map(|w| w.len() as f64 * lh).sum::<f64>()
+                    + (wrapped.len() as f64 - 1.0) * gap;
+                let mut y = cy0 + ((rh - total) / 2.0).max(4.0);
+                for (k, lines) in wrapped.iter().enumerate() {
+                    let need = lines.len() as f64 * lh;
+                    if y + need > cy0 + rh - 2.0 {
+                        // no room: say how many are not shown
+                        let more = format!("… +{}", wrapped.len() - k);
+                        let yy = (cy0 + rh - lh / 2.0 - 2.0).min(y + lh / 2.0);
+                        draw::text(
+                            area,
+                            &more,
+                            (cx0 + 15.0, yy),
+                            size,
+                            &BLACK,
+                            HPos::Left,
+                            VPos::Center,
+                        )?;
+                        break;
+                    }
                     draw::marker(
                         area,
                         st.shape(),
-                        (cx0 + 8.0, yc),
+                        (cx0 + 8.0, y + lh / 2.0),
                         3.5,
                         &st.color(),
                         1.0,
                         &BLACK,
                     )?;
-                    draw::text(
-                        area,
-                        &label,
-                        (cx0 + 15.0, yc),
-                        size,
-                        &BLACK,
-                        HPos::Left,
-                        VPos::Center,
-                    )?;
+                    for line in lines {
+                        draw::text(
+                            area,
+                            line,
+                            (cx0 + 15.0, y + lh / 2.0),
+                            size,
+                            &BLACK,
+                            HPos::Left,
+                            VPos::Center,
+                        )?;
+                        y += lh;
+                    }
+                    y += gap;
                 }
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_wrap_at_spaces_and_hyphens_and_never_exceed_the_width() {
+        assert_eq!(
+            wrap_lines("County-hospital staff", 110.0, 13.0),
+            vec!["County-".to_string(), "hospital staff".to_string()]
+        );
+        for line in wrap_lines("县级医院医务人员", 60.0, 13.0) {
+            assert!(text_width(&line, 13.0) <= 60.0);
+        }
+        assert_eq!(wrap_lines("", 50.0, 13.0), vec![String::new()]);
     }
 }

@@ -81,24 +81,10 @@ pub enum StakeholderError {
         /// The text found.
         value: String,
     },
-    /// A rating outside the declared scale of its dimension.
-    #[error("{}stakeholder `{stakeholder}`, dimension `{dimension}`{}: {value} is outside the scale {min}..{max}", row.map(|r| format!("row {r}: ")).unwrap_or_default(), respondent.as_ref().map(|r| format!(", respondent `{r}`")).unwrap_or_default())]
-    OutOfScale {
-        /// 1-based data row, when the rating came from a table.
-        row: Option<usize>,
-        /// The respondent, when known.
-        respondent: Option<String>,
-        /// Stakeholder rated.
-        stakeholder: String,
-        /// Dimension rated.
-        dimension: String,
-        /// The value found.
-        value: f64,
-        /// Lower bound of the scale.
-        min: f64,
-        /// Upper bound of the scale.
-        max: f64,
-    },
+    /// A rating outside the declared scale of its dimension (boxed: it
+    /// carries the most detail).
+    #[error("{0}")]
+    OutOfScale(Box<OutOfScale>),
     /// The same respondent rated the same stakeholder on the same dimension twice.
     #[error(
         "row {row}: respondent `{respondent}` already rated `{stakeholder}` on `{dimension}` in row {first_row}"
@@ -114,6 +100,18 @@ pub enum StakeholderError {
         first_row: usize,
         /// Row of the repeated rating.
         row: usize,
+    },
+    /// A respondent rated some stakeholders on a dimension but not all
+    /// (a warning: the ratings given still count in the aggregation; the
+    /// respondent is left out of Kendall's W for that dimension).
+    #[error("respondent `{respondent}` did not rate {} on `{dimension}`", missing.join(", "))]
+    PartialRespondent {
+        /// Respondent.
+        respondent: String,
+        /// Dimension.
+        dimension: String,
+        /// Stakeholders not rated.
+        missing: Vec<String>,
     },
     /// A model needs a rating that is missing.
     #[error("stakeholder `{stakeholder}` has no rating on `{dimension}`")]
@@ -172,4 +170,37 @@ pub enum StakeholderError {
     /// There are no stakeholders to analyse.
     #[error("there are no stakeholders")]
     NoStakeholders,
+}
+
+/// The details of [`StakeholderError::OutOfScale`]: where the rating was
+/// found and the scale it breaks.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[error("{}stakeholder `{stakeholder}`, dimension `{dimension}`{}: {value} is outside the scale {min}..{max}", where_(*row, column.as_deref()), respondent.as_ref().map(|r| format!(", respondent `{r}`")).unwrap_or_default())]
+pub struct OutOfScale {
+    /// 1-based data row, when the rating came from a table.
+    pub row: Option<usize>,
+    /// Column name, when the rating came from a table.
+    pub column: Option<String>,
+    /// The respondent, when known.
+    pub respondent: Option<String>,
+    /// Stakeholder rated.
+    pub stakeholder: String,
+    /// Dimension rated.
+    pub dimension: String,
+    /// The value found.
+    pub value: f64,
+    /// Lower bound of the scale.
+    pub min: f64,
+    /// Upper bound of the scale.
+    pub max: f64,
+}
+
+/// "row 3, column `power`: " — the location prefix of a message.
+fn where_(row: Option<usize>, column: Option<&str>) -> String {
+    match (row, column) {
+        (Some(r), Some(c)) => format!("row {r}, column `{c}`: "),
+        (Some(r), None) => format!("row {r}: "),
+        (None, Some(c)) => format!("column `{c}`: "),
+        (None, None) => String::new(),
+    }
 }

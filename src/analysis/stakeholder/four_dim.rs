@@ -272,7 +272,15 @@ impl FourDimModel {
             for (slot, name) in v.iter_mut().zip(names) {
                 *slot = ratings.require(s, name)?;
             }
-            let [i, c, p, r] = [0, 1, 2, 3].map(|k| self.rules.cuts.level(&scales[k], v[k]));
+            let [vi, vc, vp, vr] = v;
+            let [si, sc, sp, sr] = &scales;
+            let cuts = &self.rules.cuts;
+            let (i, c, p, r) = (
+                cuts.level(si, vi),
+                cuts.level(sc, vc),
+                cuts.level(sp, vp),
+                cuts.level(sr, vr),
+            );
             let influence =
                 get3(&self.rules.influence, p.index(), r.index()).unwrap_or(Level::Moderate);
             let attitude =
@@ -288,8 +296,8 @@ impl FourDimModel {
                 influence,
                 attitude,
                 role,
-                influence_score: (scales[2].normalize(v[2]) + scales[3].normalize(v[3])) / 2.0,
-                position: 2.0 * scales[0].normalize(v[0]) - 1.0,
+                influence_score: (sp.normalize(vp) + sr.normalize(vr)) / 2.0,
+                position: 2.0 * si.normalize(vi) - 1.0,
             });
         }
         Ok(out)
@@ -297,13 +305,16 @@ impl FourDimModel {
 }
 
 impl Classifier for FourDimModel {
+    /// Class: the role; no score (the level cuts, the only settings that
+    /// move, cannot change the influence score, so a rank would be
+    /// trivially stable).
     fn outcomes(&self, ratings: &Ratings) -> Result<Vec<Outcome>, StakeholderError> {
         Ok(self
             .classify(ratings)?
             .into_iter()
             .map(|r| Outcome {
                 class: r.role.key(),
-                score: Some(r.influence_score),
+                score: None,
             })
             .collect())
     }

@@ -20,7 +20,21 @@
 //! Every model implements [`Classifier`], so [`sensitivity`] can re-run it
 //! with perturbed settings; [`describe`] gives the text keys of its rules
 //! and [`text`] their English and Chinese text; [`recommend`] draws an
-//! engagement recommendation from each class.
+//! engagement recommendation from each class; [`results_table`] gathers
+//! every model's classes and scores into one table (CSV via
+//! [`ResultsTable::to_csv`]). Raters who agree least are found by
+//! [`disagreement`]. [`StakeholderSettings`] holds every setting for the
+//! project file. [`example_long`] is the bundled seed-000-style example.
+//!
+//! ```
+//! use policylens::analysis::stakeholder::*;
+//! let (header, rows) = example_long(Lang::En);
+//! let layout = LongLayout { respondent: 0, stakeholder: 1, group: Some(2), dimension: 3, rating: 4 };
+//! let import = read_long(&header, &rows, &layout, &example_dimensions(), None).unwrap();
+//! let ratings = import.data.aggregate(Aggregation::Mean).unwrap().ratings;
+//! let roles = FourDimModel::default().classify(&ratings).unwrap();
+//! assert_eq!(roles[0].role, Role::DrivingForce); // the health bureau
+//! ```
 
 mod custom;
 mod error;
@@ -39,7 +53,7 @@ mod stats;
 mod text;
 
 pub use custom::{CustomModel, CustomScore, WeightedDimension};
-pub use error::StakeholderError;
+pub use error::{OutOfScale, StakeholderError};
 pub use example::{DIMENSIONS as EXAMPLE_DIMENSIONS, example_dimensions, example_long};
 pub use four_dim::{Attitude, FourDimModel, FourDimResult, FourDimRules, LevelCuts, Role};
 pub use mendelow::{GridPlacement, MendelowModel, Quadrant};

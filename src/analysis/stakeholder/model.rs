@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::StakeholderError;
+use super::error::OutOfScale;
 use super::tolerance::SCALE_EPS;
 
 /// One stakeholder: a person, organisation or group with a stake in the policy.
@@ -160,6 +161,28 @@ impl Scale {
                 label("高", 3.0),
                 label("较高", 3.0),
             ],
+        }
+    }
+
+    /// A yes/no scale: 0 = no, 1 = yes, with labels (yes/y/true/是/有;
+    /// no/n/false/否/无) — e.g. Schmeer's leadership.
+    pub fn yes_no() -> Self {
+        let label = |text: &str, value: f64| ScaleLabel {
+            text: text.to_string(),
+            value,
+        };
+        Self {
+            min: 0.0,
+            max: 1.0,
+            labels: ["yes", "y", "true", "是", "有"]
+                .iter()
+                .map(|t| label(t, 1.0))
+                .chain(
+                    ["no", "n", "false", "否", "无"]
+                        .iter()
+                        .map(|t| label(t, 0.0)),
+                )
+                .collect(),
         }
     }
 
@@ -380,15 +403,16 @@ impl Ratings {
                 if let Some(v) = *v
                     && !d.scale.contains(v)
                 {
-                    return Err(StakeholderError::OutOfScale {
+                    return Err(StakeholderError::OutOfScale(Box::new(OutOfScale {
                         row: None,
+                        column: None,
                         respondent: None,
                         stakeholder: s.name.clone(),
                         dimension: d.name.clone(),
                         value: v,
                         min: d.scale.min(),
                         max: d.scale.max(),
-                    });
+                    })));
                 }
             }
         }
@@ -535,7 +559,7 @@ mod tests {
     fn ratings_reject_values_outside_the_scale() -> Result<(), StakeholderError> {
         let dims = vec![Dimension::new("power", Scale::new(1.0, 5.0)?)];
         let e = Ratings::new(vec![Stakeholder::new("A", "")], dims, vec![vec![Some(6.0)]]);
-        assert!(matches!(e, Err(StakeholderError::OutOfScale { value, .. }) if value == 6.0));
+        assert!(matches!(e, Err(StakeholderError::OutOfScale(e)) if e.value == 6.0));
         Ok(())
     }
 

@@ -140,6 +140,10 @@ pub struct PolicyMakerModel {
     pub weight: Option<String>,
     /// Cut points.
     pub cuts: PolicyMakerCuts,
+    /// Per-player weight multipliers (table order; missing = 1), drawn by
+    /// the sensitivity analysis; not saved in the project file.
+    #[serde(skip)]
+    pub weight_jitter: Vec<f64>,
 }
 
 impl Default for PolicyMakerModel {
@@ -149,6 +153,7 @@ impl Default for PolicyMakerModel {
             power: "power".into(),
             weight: None,
             cuts: PolicyMakerCuts::default(),
+            weight_jitter: Vec::new(),
         }
     }
 }
@@ -306,7 +311,7 @@ impl PolicyMakerModel {
             let weight = match &self.weight {
                 Some(w) => ratings.require(s, w)?,
                 None => 1.0,
-            };
+            } * self.weight_jitter.get(s).copied().unwrap_or(1.0);
             if weight < 0.0 {
                 return Err(StakeholderError::InvalidSetting {
                     setting: format!(
@@ -364,9 +369,8 @@ impl Classifier for PolicyMakerModel {
     }
 
     /// Moves the position cuts (by up to ±spread × half the position scale
-    /// width), the power cuts (±spread × power scale width) and the
-    /// non-mobilized intensity (±spread, relative). Weights are ratings, not
-    /// settings, so they are left as rated.
+    /// width), the power cuts (±spread × power scale width), the
+    /// non-mobilized intensity and every player's weight (±spread, relative).
     fn perturbed(
         &self,
         ratings: &Ratings,
@@ -386,6 +390,9 @@ impl Classifier for PolicyMakerModel {
         c.power_medium = pmed.min(phigh);
         c.power_high = phigh.max(pmed);
         c.non_mobilized_intensity = perturb_weight(c.non_mobilized_intensity, rng, spread);
+        m.weight_jitter = (0..ratings.len())
+            .map(|_| perturb_weight(1.0, rng, spread))
+            .collect();
         Ok(m)
     }
 }
@@ -442,6 +449,23 @@ mod tests {
                 PositionBand::MediumOpposition,
                 PositionBand::LowSupport
             ]
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn sensitivity_moves_weights_so_ranks_can_change() -> Result<(), StakeholderError> {
+        use crate::analysis::stakeholder::{SensitivitySettings, sensitivity};
+        // two supporters with nearly equal contributions: 4 × 5 = 20 and 5 × 4.1 = 20.5
+        let r = ratings(&[(4.0, 5.0), (5.0, 4.1)])?;
+        let st = sensitivity(
+            &PolicyMakerModel::default(),
+            &r,
+            &SensitivitySettings::default(),
+        )?;
+        assert!(
+            st.iter()
+                .all(|x| x.rank_stability.is_some_and(|p| p < 100.0 && p > 0.0))
         );
         Ok(())
     }

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::StakeholderError;
+use super::error::OutOfScale;
 use super::model::{Dimension, Ratings, Stakeholder, check_dimensions, find_dimension, name_key};
 use super::stats;
 use super::tolerance::{RANK_TIE_EPS, SCALE_EPS};
@@ -184,15 +185,17 @@ impl Builder {
             .cloned()
             .unwrap_or_default();
         if !dim.scale.contains(value) {
-            self.problems.push(StakeholderError::OutOfScale {
-                row: Some(row),
-                respondent: (!respondent_name.is_empty()).then_some(respondent_name),
-                stakeholder: s_name,
-                dimension: dim.name.clone(),
-                value,
-                min: dim.scale.min(),
-                max: dim.scale.max(),
-            });
+            self.problems
+                .push(StakeholderError::OutOfScale(Box::new(OutOfScale {
+                    row: Some(row),
+                    column: Some(column.to_string()),
+                    respondent: (!respondent_name.is_empty()).then_some(respondent_name),
+                    stakeholder: s_name,
+                    dimension: dim.name.clone(),
+                    value,
+                    min: dim.scale.min(),
+                    max: dim.scale.max(),
+                })));
             return;
         }
         if let Some(&first_row) = self.seen.get(&(respondent, stakeholder, dimension)) {
@@ -296,6 +299,21 @@ pub fn read_wide(
 ///
 /// # Errors
 /// Fatal problems only (column out of range, duplicate dimensions).
+///
+/// # Example
+/// ```
+/// use policylens::analysis::stakeholder::*;
+/// let header: Vec<String> = ["respondent", "stakeholder", "dimension", "rating"].map(String::from).to_vec();
+/// let rows: Vec<Vec<String>> = vec![
+///     ["R1", "患者", "power", "2"].map(String::from).to_vec(),
+///     ["R1", "患者", "power", "9"].map(String::from).to_vec(),
+/// ];
+/// let layout = LongLayout { respondent: 0, stakeholder: 1, dimension: 2, rating: 3, group: None };
+/// let dims = [Dimension::new("power", Scale::likert(5).unwrap())];
+/// let import = read_long(&header, &rows, &layout, &dims, None).unwrap();
+/// assert_eq!(import.data.ratings.len(), 1);
+/// assert_eq!(import.problems.len(), 1); // row 2: 9 is outside 1..5
+/// ```
 pub fn read_long(
     header: &[String],
     rows: &[Vec<String>],
@@ -409,6 +427,141 @@ pub struct Aggregated {
 }
 
 impl RaterData {
+    /// Adds a stakeholder at the end and returns its index.
+    ///
+    /// # Errors
+    /// [`StakeholderError::EmptyName`] or [`StakeholderError::DuplicateStakeholder`]
+    /// (rows are 1-based positions in the table).
+    pub fn add_stakeholder(&mut self, stakeholder: Stakeholder) -> Result<usize, StakeholderError> {
+        let mut all = self.stakeholders.clone();
+        all.push(stakeholder);
+        super::model::check_names(&all)?;
+        self.stakeholders = all;
+        Ok(self.stakeholders.len() - 1)
+    }
+
+    /// Renames stakeholder `index` (group and notes are plain fields).
+    ///
+    /// # Errors
+    /// Empty or duplicate name; nothing changes then.
+    pub fn rename_stakeholder(&mut self, index: usize, name: &str) -> Result<(), StakeholderError> {
+        let mut all = self.stakeholders.clone();
+        if let Some(s) = all.get_mut(index) {
+            s.name = name.trim().to_string();
+        }
+        super::model::check_names(&all)?;
+        self.stakeholders = all;
+        Ok(())
+    }
+
+    /// Removes stakeholder `index` and its ratings; later indices shift down.
+    /// Out-of-range indices are ignored.
+    pub fn remove_stakeholder(&mut self, index: usize) {
+        if index >= self.stakeholders.len() {
+            return;
+        }
+        self.stakeholders.remove(index);
+        self.ratings.retain(|r| r.stakeholder != index);
+        for r in &mut self.ratings {
+            if r.stakeholder > index {
+                r.stakeholder -= 1;
+            }
+        }
+    }
+
+    /// Moves stakeholder `from` to position `to` (table order), keeping its
+    /// ratings. Out-of-range indices are ignored.
+    pub fn move_stakeholder(&mut self, from: usize, to: usize) {
+        let n = self.stakeholders.len();
+        if from >= n || to >= n || from == to {
+            return;
+        }
+        let s = self.stakeholders.remove(from);
+        self.stakeholders.insert(to, s);
+        let map = |i: usize| -> usize {
+            if i == from {
+                to
+            } else if from < to && i > from && i <= to {
+                i - 1
+            } else if to < from && i >= to && i < from {
+                i + 1
+            } else {
+                i
+            }
+        };
+        for r in &mut self.ratings {
+            r.stakeholder = map(r.stakeholder);
+        }
+    }
+
+    /// The index of respondent `name`, added if new.
+    pub fn respondent_index(&mut self, name: &str) -> usize {
+        let key = name.trim();
+        if let Some(i) = self.respondents.iter().position(|r| r == key) {
+            return i;
+        }
+        self.respondents.push(key.to_string());
+        self.respondents.len() - 1
+    }
+
+    /// Sets (or with `None` clears) one rating entered by hand.
+    ///
+    /// # Errors
+    /// [`StakeholderError::OutOfScale`] (nothing changes), or
+    /// [`StakeholderError::UnknownDimension`] / [`StakeholderError::NoStakeholders`]
+    /// for indices out of range.
+    pub fn set_rating(
+        &mut self,
+        respondent: usize,
+        stakeholder: usize,
+        dimension: usize,
+        value: Option<f64>,
+    ) -> Result<(), StakeholderError> {
+        let dim =
+            self.dimensions
+                .get(dimension)
+                .ok_or_else(|| StakeholderError::UnknownDimension {
+                    dimension: format!("#{}", dimension + 1),
+                })?;
+        let st = self
+            .stakeholders
+            .get(stakeholder)
+            .ok_or(StakeholderError::NoStakeholders)?;
+        if let Some(v) = value
+            && !dim.scale.contains(v)
+        {
+            return Err(StakeholderError::OutOfScale(Box::new(OutOfScale {
+                row: None,
+                column: None,
+                respondent: self.respondents.get(respondent).cloned(),
+                stakeholder: st.name.clone(),
+                dimension: dim.name.clone(),
+                value: v,
+                min: dim.scale.min(),
+                max: dim.scale.max(),
+            })));
+        }
+        while self.respondents.len() <= respondent {
+            self.respondents
+                .push(format!("R{}", self.respondents.len() + 1));
+        }
+        self.ratings.retain(|r| {
+            !(r.respondent == respondent
+                && r.stakeholder == stakeholder
+                && r.dimension == dimension)
+        });
+        if let Some(v) = value {
+            self.ratings.push(Rating {
+                respondent,
+                stakeholder,
+                dimension,
+                value: v,
+                row: 0,
+            });
+        }
+        Ok(())
+    }
+
     /// The ratings of stakeholder `s` on dimension `d`, in input order.
     pub fn values(&self, s: usize, d: usize) -> Vec<f64> {
         self.ratings
@@ -419,28 +572,31 @@ impl RaterData {
     }
 
     /// Respondents who rated some but not all stakeholders on a dimension,
-    /// as (respondent, dimension, missing stakeholder names). Used to warn the
-    /// user; their ratings still count in the aggregation.
-    pub fn gaps(&self) -> Vec<(String, String, Vec<String>)> {
+    /// as [`StakeholderError::PartialRespondent`] warnings. Their ratings
+    /// still count in the aggregation. O(ratings + respondents ×
+    /// dimensions × stakeholders).
+    pub fn gaps(&self) -> Vec<StakeholderError> {
+        let rated: std::collections::HashSet<(usize, usize, usize)> = self
+            .ratings
+            .iter()
+            .map(|x| (x.respondent, x.dimension, x.stakeholder))
+            .collect();
         let mut out = Vec::new();
         for (ri, r) in self.respondents.iter().enumerate() {
             for (di, d) in self.dimensions.iter().enumerate() {
-                let rated: Vec<bool> = (0..self.stakeholders.len())
-                    .map(|s| {
-                        self.ratings
-                            .iter()
-                            .any(|x| x.respondent == ri && x.dimension == di && x.stakeholder == s)
-                    })
+                let missing: Vec<String> = self
+                    .stakeholders
+                    .iter()
+                    .enumerate()
+                    .filter(|(s, _)| !rated.contains(&(ri, di, *s)))
+                    .map(|(_, st)| st.name.clone())
                     .collect();
-                if rated.iter().any(|&b| b) && !rated.iter().all(|&b| b) {
-                    let missing = self
-                        .stakeholders
-                        .iter()
-                        .zip(&rated)
-                        .filter(|(_, b)| !**b)
-                        .map(|(s, _)| s.name.clone())
-                        .collect();
-                    out.push((r.clone(), d.name.clone(), missing));
+                if !missing.is_empty() && missing.len() < self.stakeholders.len() {
+                    out.push(StakeholderError::PartialRespondent {
+                        respondent: r.clone(),
+                        dimension: d.name.clone(),
+                        missing,
+                    });
                 }
             }
         }
@@ -448,7 +604,7 @@ impl RaterData {
     }
 
     /// Aggregates every stakeholder × dimension by `how`, with the spread.
-    /// O(ratings × stakeholders × dimensions) in the worst case (small tables).
+    /// O(ratings · log ratings).
     ///
     /// # Errors
     /// [`StakeholderError::NoStakeholders`], or invalid names (see [`Ratings::new`]).
@@ -456,14 +612,22 @@ impl RaterData {
         if self.stakeholders.is_empty() {
             return Err(StakeholderError::NoStakeholders);
         }
+        let nd = self.dimensions.len();
+        let mut buckets: Vec<Vec<f64>> = vec![Vec::new(); self.stakeholders.len() * nd];
+        for r in &self.ratings {
+            if r.dimension < nd
+                && let Some(b) = buckets.get_mut(r.stakeholder * nd + r.dimension)
+            {
+                b.push(r.value);
+            }
+        }
         let mut values = Vec::with_capacity(self.stakeholders.len());
         let mut spread = Vec::with_capacity(self.stakeholders.len());
-        for s in 0..self.stakeholders.len() {
-            let mut vrow = Vec::with_capacity(self.dimensions.len());
-            let mut srow = Vec::with_capacity(self.dimensions.len());
-            for d in 0..self.dimensions.len() {
-                let xs = self.values(s, d);
-                let sp = summarize(&xs);
+        for row in buckets.chunks(nd.max(1)).take(self.stakeholders.len()) {
+            let mut vrow = Vec::with_capacity(nd);
+            let mut srow = Vec::with_capacity(nd);
+            for xs in row.iter().take(nd) {
+                let sp = summarize(xs);
                 vrow.push(sp.map(|sp| match how {
                     Aggregation::Mean => sp.mean,
                     Aggregation::Median => sp.median,
@@ -472,6 +636,10 @@ impl RaterData {
             }
             values.push(vrow);
             spread.push(srow);
+        }
+        if nd == 0 {
+            values = vec![Vec::new(); self.stakeholders.len()];
+            spread = vec![Vec::new(); self.stakeholders.len()];
         }
         let ratings = Ratings::new(self.stakeholders.clone(), self.dimensions.clone(), values)?;
         let unrated = ratings.unrated();
@@ -500,6 +668,27 @@ impl RaterData {
     /// # Errors
     /// Unknown dimension, fewer than 2 complete raters or 2 stakeholders,
     /// or no variation at all ([`StakeholderError::NoVariation`]).
+    ///
+    /// # Example
+    /// ```
+    /// use policylens::analysis::stakeholder::*;
+    /// let mut d = RaterData {
+    ///     dimensions: vec![Dimension::new("power", Scale::likert(5).unwrap())],
+    ///     ..RaterData::default()
+    /// };
+    /// for name in ["Health bureau", "Hospitals", "Patients"] {
+    ///     d.add_stakeholder(Stakeholder::new(name, "")).unwrap();
+    /// }
+    /// for (rater, values) in [("A", [5.0, 3.0, 1.0]), ("B", [5.0, 4.0, 2.0])] {
+    ///     let r = d.respondent_index(rater);
+    ///     for (s, v) in values.into_iter().enumerate() {
+    ///         d.set_rating(r, s, 0, Some(v)).unwrap();
+    ///     }
+    /// }
+    /// let w = d.kendall_w("power").unwrap();
+    /// assert!((w.w - 1.0).abs() < 1e-12);   // identical rankings
+    /// assert_eq!(w.df, 2);
+    /// ```
     pub fn kendall_w(&self, dimension: &str) -> Result<KendallW, StakeholderError> {
         let d = find_dimension(&self.dimensions, dimension)?;
         let n = self.stakeholders.len();
@@ -786,7 +975,14 @@ mod tests {
         let k = d.kendall_w("x")?;
         assert_eq!(k.excluded, vec![s("R2")]);
         assert_eq!(k.raters.len(), 2);
-        assert_eq!(d.gaps(), vec![(s("R2"), s("x"), vec![s("S0")])]);
+        assert_eq!(
+            d.gaps(),
+            vec![StakeholderError::PartialRespondent {
+                respondent: s("R2"),
+                dimension: s("x"),
+                missing: vec![s("S0")]
+            }]
+        );
         Ok(())
     }
 
@@ -797,6 +993,36 @@ mod tests {
             d.kendall_w("x"),
             Err(StakeholderError::NoVariation { .. })
         ));
+        Ok(())
+    }
+
+    #[test]
+    fn editing_keeps_ratings_with_their_stakeholders() -> Result<(), StakeholderError> {
+        let mut d = data(&[&[1.0, 2.0, 3.0]], Scale::new(1.0, 5.0)?);
+        d.move_stakeholder(2, 0);
+        let names: Vec<&str> = d.stakeholders.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, vec!["S2", "S0", "S1"]);
+        assert_eq!(d.values(0, 0), vec![3.0]);
+        assert_eq!(d.values(2, 0), vec![2.0]);
+        d.remove_stakeholder(1);
+        assert_eq!(d.values(1, 0), vec![2.0]);
+        assert!(matches!(
+            d.add_stakeholder(Stakeholder::new(" s2 ", "")),
+            Err(StakeholderError::DuplicateStakeholder { .. })
+        ));
+        assert!(matches!(
+            d.set_rating(0, 0, 0, Some(9.0)),
+            Err(StakeholderError::OutOfScale(_))
+        ));
+        d.set_rating(0, 0, 0, Some(5.0))?;
+        assert_eq!(d.values(0, 0), vec![5.0]);
+        d.set_rating(0, 0, 0, None)?;
+        assert!(d.values(0, 0).is_empty());
+        d.rename_stakeholder(0, "Health bureau")?;
+        assert_eq!(
+            d.stakeholders.first().map(|s| s.name.as_str()),
+            Some("Health bureau")
+        );
         Ok(())
     }
 

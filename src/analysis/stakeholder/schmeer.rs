@@ -203,14 +203,15 @@ impl SchmeerModel {
 }
 
 impl Classifier for SchmeerModel {
-    /// Class: the power level; score: the power index.
+    /// Class: the power level; no score (the power cuts do not move the
+    /// power index, so its rank would be trivially stable).
     fn outcomes(&self, ratings: &Ratings) -> Result<Vec<Outcome>, StakeholderError> {
         Ok(self
             .classify(ratings)?
             .into_iter()
             .map(|r| Outcome {
                 class: r.power.key(),
-                score: Some(r.power_index),
+                score: None,
             })
             .collect())
     }

@@ -63,11 +63,13 @@ pub fn perturb_fraction(cut: f64, rng: &mut SplitMix64, spread: f64) -> f64 {
 }
 
 /// What a model says about one stakeholder, for comparing settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
     /// Text key of the class (e.g. `mendelow.manage_closely`).
     pub class: &'static str,
-    /// The score the model ranks by, if it has one (higher = more important).
+    /// The score the model ranks by (higher = more important), given only
+    /// when perturbed settings can move it: otherwise rank stability would
+    /// be 100 % by construction.
     pub score: Option<f64>,
 }
 
@@ -114,7 +116,7 @@ impl Default for SensitivitySettings {
 }
 
 /// Stability of one stakeholder.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stability {
     /// Stakeholder index.
     pub stakeholder: usize,
@@ -136,6 +138,19 @@ pub struct Stability {
 ///
 /// # Errors
 /// Invalid settings (spread outside [0, 1], no draws) or a model error.
+///
+/// # Example
+/// ```
+/// use policylens::analysis::stakeholder::*;
+/// let dims = vec![Dimension::new("power", Scale::likert(5).unwrap()),
+///                 Dimension::new("interest", Scale::likert(5).unwrap())];
+/// let r = Ratings::new(
+///     vec![Stakeholder::new("Clear", ""), Stakeholder::new("Borderline", "")], dims,
+///     vec![vec![Some(5.0), Some(5.0)], vec![Some(3.1), Some(5.0)]]).unwrap();
+/// let st = sensitivity(&MendelowModel::default(), &r, &SensitivitySettings::default()).unwrap();
+/// assert_eq!(st[0].class_stability, 100.0);
+/// assert!(st[1].class_stability < 100.0); // a moving power cut flips it
+/// ```
 pub fn sensitivity<M: Classifier>(
     model: &M,
     ratings: &Ratings,

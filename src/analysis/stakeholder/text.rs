@@ -129,6 +129,18 @@ const TEXT: &[(&str, &str, &str)] = &[
         "Stakeholder salience",
         "利益相关者显著性",
     ),
+    (
+        "chart.stability.title",
+        "Sensitivity: stability of class and rank",
+        "敏感性分析：类型与排名的稳定性",
+    ),
+    (
+        "chart.stability.x",
+        "share of random draws that keep it (%)",
+        "保持不变的随机抽样比例（%）",
+    ),
+    ("chart.stability.class", "class kept", "类型不变"),
+    ("chart.stability.rank", "rank kept", "排名不变"),
     ("salience.attr.power", "Power", "权力"),
     ("salience.attr.legitimacy", "Legitimacy", "合法性"),
     ("salience.attr.urgency", "Urgency", "紧迫性"),
