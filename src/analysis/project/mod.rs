@@ -31,6 +31,8 @@ mod link;
 mod rscript;
 mod settings;
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::calibrate::{Anchors, BellAnchors, Calibration, CalibrationError, calibrate};
@@ -260,9 +262,14 @@ impl Project {
     #[must_use]
     pub fn set_names(&self) -> Vec<String> {
         let mut names: Vec<String> = self.calibrations.iter().map(|c| c.target.clone()).collect();
+        let targets: HashSet<&str> = self
+            .calibrations
+            .iter()
+            .map(|c| c.target.as_str())
+            .collect();
         if let Some(d) = &self.data {
             for c in &d.columns {
-                if matches!(c.data, ColumnData::Numeric(_)) && !names.contains(&c.name) {
+                if matches!(c.data, ColumnData::Numeric(_)) && !targets.contains(c.name.as_str()) {
                     names.push(c.name.clone());
                 }
             }
@@ -281,7 +288,8 @@ impl Project {
     /// Cut-off values are not checked here: the truth table refuses them
     /// with its own error when it is built, and the app shows that.
     ///
-    /// Complexity: O(cells + settings²).
+    /// Complexity: O(cells + settings) expected (hash sets of names), so
+    /// that a crafted file or link with many columns cannot stall the page.
     ///
     /// # Example
     /// ```
@@ -297,20 +305,24 @@ impl Project {
         if let Some(d) = &self.data {
             validate_data(d)?;
         }
-        let mut targets: Vec<&str> = Vec::new();
+        let columns: HashSet<&str> = self
+            .data
+            .iter()
+            .flat_map(|d| d.columns.iter().map(|c| c.name.as_str()))
+            .collect();
+        let mut targets: HashSet<&str> = HashSet::new();
         for c in &self.calibrations {
             if c.target.is_empty() {
                 return Err(ProjectError::EmptySetName {
                     setting: "calibration target",
                 });
             }
-            if targets.contains(&c.target.as_str()) {
+            if !targets.insert(&c.target) {
                 return Err(ProjectError::DuplicateSet {
                     setting: "calibration target",
                     name: c.target.clone(),
                 });
             }
-            targets.push(&c.target);
             revalidate_method(&c.method).map_err(|source| ProjectError::Calibration {
                 target: c.target.clone(),
                 source,
@@ -331,7 +343,7 @@ impl Project {
                     }
                     Some(_) => {}
                 }
-                if c.target != c.source && d.column(&c.target).is_some() {
+                if c.target != c.source && columns.contains(c.target.as_str()) {
                     return Err(ProjectError::DuplicateSet {
                         setting: "calibration target",
                         name: c.target.clone(),
@@ -339,23 +351,26 @@ impl Project {
                 }
             }
         }
-        self.validate_qca()?;
+        self.validate_qca(&columns, &targets)?;
         self.validate_stakeholder()
     }
 
-    fn validate_qca(&self) -> Result<(), ProjectError> {
-        let known = |name: &str| {
-            self.calibration(name).is_some()
-                || self.data.as_ref().is_none_or(|d| d.column(name).is_some())
-        };
+    fn validate_qca(
+        &self,
+        columns: &HashSet<&str>,
+        targets: &HashSet<&str>,
+    ) -> Result<(), ProjectError> {
+        let known =
+            |name: &str| targets.contains(name) || self.data.is_none() || columns.contains(name);
         let q = &self.qca;
-        for (i, c) in q.conditions.iter().enumerate() {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for c in &q.conditions {
             if c.is_empty() {
                 return Err(ProjectError::EmptySetName {
                     setting: "condition",
                 });
             }
-            if q.conditions.iter().take(i).any(|p| p == c) {
+            if !seen.insert(c) {
                 return Err(ProjectError::DuplicateSet {
                     setting: "condition",
                     name: c.clone(),
@@ -372,7 +387,7 @@ impl Project {
             if o.is_empty() {
                 return Err(ProjectError::EmptySetName { setting: "outcome" });
             }
-            if q.conditions.contains(o) {
+            if seen.contains(o.as_str()) {
                 return Err(ProjectError::OutcomeIsCondition { name: o.clone() });
             }
             if !known(o) {
@@ -481,11 +496,12 @@ impl Project {
 
 fn validate_data(d: &Dataset) -> Result<(), ProjectError> {
     let expected = d.n_rows();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (i, c) in d.columns.iter().enumerate() {
         if c.name.is_empty() {
             return Err(ProjectError::EmptyColumnName { column: i + 1 });
         }
-        if d.columns.iter().take(i).any(|p| p.name == c.name) {
+        if !seen.insert(&c.name) {
             return Err(ProjectError::DuplicateColumn {
                 name: c.name.clone(),
             });
@@ -675,6 +691,25 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn duplicate_and_empty_column_names_are_refused() {
+        let mut p = lf();
+        if let Some(d) = p.data.as_mut() {
+            d.columns[2].name = "DEV".into();
+        }
+        assert_eq!(
+            p.validate(),
+            Err(ProjectError::DuplicateColumn { name: "DEV".into() })
+        );
+        if let Some(d) = p.data.as_mut() {
+            d.columns[2].name = String::new();
+        }
+        assert_eq!(
+            p.validate(),
+            Err(ProjectError::EmptyColumnName { column: 3 })
+        );
     }
 
     #[test]
