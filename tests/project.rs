@@ -528,6 +528,37 @@ fn link_sizes_of_realistic_projects() {
         seed.to_file_json().unwrap().len(),
         both.fragment.len(),
     );
+    // How many rows of eight two-decimal columns fit in a full link.
+    let fits = |rows: usize| {
+        let mut state: u64 = 1;
+        let columns = (0..8)
+            .map(|j| Column {
+                name: format!("C{j}"),
+                data: ColumnData::Numeric(
+                    (0..rows)
+                        .map(|_| {
+                            state = state
+                                .wrapping_mul(6364136223846793005)
+                                .wrapping_add(1442695040888963407);
+                            Some(((state >> 33) % 101) as f64 / 100.0)
+                        })
+                        .collect(),
+                ),
+            })
+            .collect();
+        full_project_fits(&Project::with_data(Dataset {
+            name: "t".into(),
+            columns,
+            case_column: None,
+        }))
+    };
+    let (mut lo, mut hi) = (1usize, 20_000usize);
+    while lo + 1 < hi {
+        let mid = (lo + hi) / 2;
+        if fits(mid) { lo = mid } else { hi = mid }
+    }
+    println!("a full link holds up to {lo} rows of 8 random two-decimal columns");
+    assert!(lo >= 100, "{lo}");
     assert!(full_project_fits(&lf));
     assert_eq!(full_link_length(&lf).unwrap(), lf_link.fragment.len());
     // Results derived from the link equal those of the original.
@@ -1162,6 +1193,7 @@ fn the_r_script_can_read_the_csv_instead_and_quotes_hostile_text() {
             file_name: "数据/LF.csv".into(),
             separator: ';',
             decimal_comma: true,
+            encoding: "GB18030".into(),
         },
     };
     let script = r_script(&p, &opts).unwrap();
@@ -1171,6 +1203,7 @@ fn the_r_script_can_read_the_csv_instead_and_quotes_hostile_text() {
     assert_eq!(args[0].1, RExpr::Str("数据/LF.csv".into()));
     assert_eq!(strings(arg(args, "sep").unwrap()), vec![";"]);
     assert_eq!(strings(arg(args, "dec").unwrap()), vec![","]);
+    assert_eq!(strings(arg(args, "fileEncoding").unwrap()), vec!["GB18030"]);
     assert_eq!(
         strings(arg(args, "na.strings").unwrap()),
         vec!["", "NA", "N/A", ".", "-"]

@@ -48,6 +48,10 @@ pub enum RData {
         separator: char,
         /// Whether numbers use a decimal comma (`dec = ","`).
         decimal_comma: bool,
+        /// The file's text encoding as detected at import (`encoding_rs`
+        /// names such as `"UTF-8"`, `"GBK"`, `"GB18030"`, `"UTF-16LE"`,
+        /// which R's iconv also knows), given to R as `fileEncoding`.
+        encoding: String,
     },
 }
 
@@ -159,16 +163,18 @@ fn data_section(s: &mut String, project: &Project, how: &RData) -> Result<(), Pr
             file_name,
             separator,
             decimal_comma,
+            encoding,
         } => {
             let mut na: Vec<String> = vec![r_string("")];
             na.extend(MISSING_TOKENS.iter().map(|t| r_string(t)));
             let _ = writeln!(
                 s,
-                "dat <- read.csv({}, sep = {}, dec = {}, na.strings = c({}), check.names = FALSE, stringsAsFactors = FALSE, fileEncoding = \"UTF-8\", strip.white = TRUE)",
+                "dat <- read.csv({}, sep = {}, dec = {}, na.strings = c({}), check.names = FALSE, stringsAsFactors = FALSE, fileEncoding = {}, strip.white = TRUE)",
                 r_string(file_name),
                 r_string(&separator.to_string()),
                 r_string(if *decimal_comma { "," } else { "." }),
-                na.join(", ")
+                na.join(", "),
+                r_string(encoding)
             );
         }
     }
