@@ -4,7 +4,8 @@
 //! as a `*.policylens.json` file ([`Project::to_file_json`],
 //! [`Project::from_file_json`]), shares it in a link's fragment
 //! ([`encode_share_link`], [`decode_share_link`]) and exports it as an R
-//! script ([`r_script`]); the CLI reads the same file. Results (memberships,
+//! script ([`r_script`]); the CLI can read the same file through
+//! [`Project::from_file_json`] (it has no subcommand for it yet). Results (memberships,
 //! truth tables, solutions, stakeholder classes) are derived from it
 //! ([`Project::memberships`], [`Project::truth_table`]), never stored as
 //! the only copy.
