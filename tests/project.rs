@@ -1021,7 +1021,11 @@ fn the_r_script_reproduces_every_setting_of_the_lf_analysis() {
     assert_eq!(numbers(arg(args, "n.cut").unwrap()), vec![1.0]);
     assert_eq!(numbers(arg(args, "pri.cut").unwrap()), vec![0.51]);
     assert_eq!(numbers(arg(args, "exclude").unwrap()), vec![2.0, 17.0]);
-    assert!(!flag(args, "complete"));
+    // Row 30 (DEV*URB*LIT*IND*~STB) is not observed in LF: R must list
+    // every row for the edit to apply.
+    let tt = p.truth_table().unwrap();
+    assert!(!tt.row(30).unwrap().is_observed());
+    assert!(flag(args, "complete"));
     assert!(flag(args, "show.cases"));
     let RExpr::Index(_, sub) = &args[0].1 else {
         panic!("data argument")
@@ -1171,6 +1175,23 @@ fn the_r_script_calibrates_with_the_same_methods_and_chinese_names() {
     let (_, args) = assigned_call(&stmts, "tt").unwrap();
     assert_eq!(strings(arg(args, "conditions").unwrap()), p.qca.conditions);
     assert_eq!(numbers(arg(args, "pri.cut").unwrap()), vec![0.7]);
+}
+
+#[test]
+fn complete_is_added_only_when_an_edited_row_may_be_unlisted() {
+    let mut p = lf_project();
+    let tt = p.truth_table().unwrap();
+    let observed = tt.rows.iter().find(|r| r.is_observed()).unwrap().number();
+    let unobserved = (1..=32).find(|&r| tt.row(r).is_none()).unwrap();
+    let complete_of = |p: &Project| {
+        let stmts = parse_r(&r_script(p, &RScriptOptions::default()).unwrap());
+        flag(assigned_call(&stmts, "tt").unwrap().1, "complete")
+    };
+    assert!(!complete_of(&p));
+    p.qca.truth_table.set_out = BTreeMap::from([(observed, Out::Zero), (99, Out::One)]);
+    assert!(!complete_of(&p));
+    p.qca.truth_table.set_out.insert(unobserved, Out::One);
+    assert!(complete_of(&p));
 }
 
 #[test]

@@ -7,7 +7,8 @@
 //! `above` and `ecdf`, builds the truth table with `truthTable()` (same
 //! outcome, negated with `~`, conditions, `incl.cut` — one or two values —
 //! `n.cut`, `pri.cut`, `exclude`, `complete`), applies OUT values set by
-//! hand to `tt$tt$OUT`, and calls `minimize()` for the complex,
+//! hand to `tt$tt$OUT` (with `complete = TRUE` added when such a row may
+//! not be observed, so that R lists it), and calls `minimize()` for the complex,
 //! parsimonious (`include = "?"`) and, when directional expectations are
 //! set, intermediate (`dir.exp = c(...)`) solutions, with `row.dom` and
 //! `all.sol` as chosen.
@@ -330,16 +331,26 @@ fn truth_table_section(s: &mut String, project: &Project, outcome: &str) {
         let rows: Vec<String> = o.exclude.iter().map(u64::to_string).collect();
         args.push(format!("exclude = c({})", rows.join(", ")));
     }
-    if o.complete {
+    // An OUT value set by hand applies in R only to a row listed in
+    // `tt$tt`: list every row when one of them may not be observed
+    // (`complete` changes what is shown, not the solutions).
+    let k = q.conditions.len();
+    let in_range = |r: u64| r >= 1 && k < 64 && r <= 1u64 << k;
+    let unlisted = !o.complete
+        && o.set_out.keys().any(|&r| in_range(r))
+        && project.truth_table().map_or(true, |tt| {
+            o.set_out
+                .keys()
+                .any(|&r| in_range(r) && !tt.row(r).is_some_and(|row| row.is_observed()))
+        });
+    if o.complete || unlisted {
         args.push("complete = TRUE".into());
     }
     args.push("show.cases = TRUE".into());
     s.push_str("# ---- Truth table ----\n");
     let _ = writeln!(s, "tt <- truthTable({})", args.join(", "));
     if !o.set_out.is_empty() {
-        s.push_str(
-            "# OUT values set by hand in PolicyLens (rows not listed in tt$tt are unchanged)\n",
-        );
+        s.push_str("# OUT values set by hand in PolicyLens\n");
         for (row, out) in &o.set_out {
             let _ = writeln!(
                 s,
