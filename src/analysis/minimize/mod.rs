@@ -1,1 +1,509 @@
-//! TODO(skeleton): Boolean minimization — being written.
+//! Boolean minimization of truth tables, as R QCA 3.25 does it.
+//!
+//! * Configurations are `u64` bit patterns: condition `j` of `k` is bit
+//!   `k - 1 - j`, so R's truth-table row number is `1 + value`.
+//! * A [`Problem`] lists the positive rows (to explain), the negative rows
+//!   (observed rows with OUT 0, contradictions not included, and remainders
+//!   the user excluded) and the don't-care rows that may be used but need
+//!   not be covered (contradictions included with `include = "C"`).
+//! * [`minimize`] gives the complex (conservative) solution — no remainder
+//!   used, R's `C_QMC` — or the parsimonious one — remainders as
+//!   don't-cares, R's CCubes — with the PI chart, **every** model with the
+//!   fewest prime implicants (or every irredundant one, R's `all.sol`), R's
+//!   row dominance, and the simplifying assumptions of each model.
+//! * [`minimize_intermediate`] gives the intermediate solutions, one per
+//!   pair of complex and parsimonious model, from directional expectations.
+//!
+//! The code is pure (no threads, no clock) so that it runs in a web worker;
+//! long searches report through a progress callback that may cancel them.
+//!
+//! # Example
+//! ```
+//! use std::ops::ControlFlow;
+//! use policylens::analysis::minimize::{minimize, Kind, Options, Problem};
+//! // LF data, incl.cut 0.8: rows 22 and 32 positive, seven negative rows.
+//! let p = Problem::new(5, vec![21, 31], vec![0, 1, 4, 5, 22, 23, 30], vec![]).unwrap();
+//! let m = minimize(&p, Kind::Parsimonious, &Options::default(), &mut |_| ControlFlow::Continue(())).unwrap();
+//! let names = ["DEV", "URB", "LIT", "IND", "STB"];
+//! assert_eq!(m.model_expressions(&names), vec!["DEV*~IND + URB*STB"]);
+//! ```
+
+mod chart;
+mod implicant;
+mod intermediate;
+mod primes;
+
+use std::ops::ControlFlow;
+
+use serde::{Deserialize, Serialize};
+
+pub use chart::{BitSet, Completeness, SolveLimits, row_dominance};
+pub use implicant::{Implicant, bit_of, full_mask, sort_r_order};
+pub use intermediate::{
+    DirectionalExpectations, Expectation, IntermediatePair, IntermediateSolution,
+    contradictory_simplifying_assumptions, minimize_intermediate,
+};
+
+/// The largest number of conditions accepted.
+pub const MAX_CONDITIONS: usize = 62;
+
+/// Default limit on the number of models listed per chart.
+pub const DEFAULT_MAX_MODELS: usize = 10_000;
+
+/// Default limit on the number of simplifying assumptions enumerated per
+/// model (beyond it they are not listed, as R skips them for k ≥ 20).
+pub const DEFAULT_MAX_ASSUMPTIONS: usize = 1 << 22;
+
+/// Errors of Boolean minimization.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MinimizeError {
+    /// More conditions than a 64-bit configuration can hold.
+    #[error("{k} conditions are too many to minimize (at most {max})")]
+    TooManyConditions {
+        /// Number of conditions given.
+        k: usize,
+        /// The maximum.
+        max: usize,
+    },
+    /// A configuration has bits beyond the `k` conditions.
+    #[error("configuration {config} (row {}) does not exist with {k} conditions", config + 1)]
+    ConfigurationOutOfRange {
+        /// The offending configuration.
+        config: u64,
+        /// Number of conditions.
+        k: usize,
+    },
+    /// A configuration is listed in two of positive / negative / don't-care.
+    #[error("row {} is listed both as {first} and as {second}", config + 1)]
+    ConflictingRow {
+        /// The configuration.
+        config: u64,
+        /// The first role it was given.
+        first: &'static str,
+        /// The second role.
+        second: &'static str,
+    },
+    /// No positive row: nothing to explain (R: "Nothing to explain").
+    #[error("no positive row: nothing to explain")]
+    NothingToExplain,
+    /// Every configuration may be used: the solution is the tautology (R:
+    /// "All truth table configurations are used, all conditions are
+    /// minimized").
+    #[error("no negative row: every configuration is used and the solution is the tautology")]
+    Tautology,
+    /// The PI chart has a positive row no prime implicant covers.
+    #[error("the PI chart cannot be solved: row {} is not covered", config + 1)]
+    Unsolvable {
+        /// The uncovered configuration.
+        config: u64,
+    },
+    /// Directional expectations given for a different number of conditions.
+    #[error("{found} directional expectations given for {expected} conditions")]
+    ExpectationCount {
+        /// Number of conditions.
+        expected: usize,
+        /// Number of expectations.
+        found: usize,
+    },
+    /// A directional expectation names an unknown condition.
+    #[error("directional expectation `{term}`: unknown condition `{name}`")]
+    UnknownCondition {
+        /// The term as written.
+        term: String,
+        /// The unknown name.
+        name: String,
+    },
+    /// A result would be too large to enumerate.
+    #[error("too many {what} to enumerate")]
+    TooLarge {
+        /// What overflowed.
+        what: &'static str,
+    },
+    /// The computation was cancelled through the progress callback.
+    #[error("minimization cancelled")]
+    Cancelled,
+}
+
+/// Progress of a long minimization, passed to the caller's callback, which
+/// returns `ControlFlow::Break(())` to cancel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Searching prime implicants at `level` literals; `found` so far.
+    PrimeSearch {
+        /// Complexity level being searched.
+        level: usize,
+        /// Candidates found so far.
+        found: usize,
+    },
+    /// Solving the PI chart: search nodes visited and models found.
+    ChartSearch {
+        /// Nodes visited.
+        nodes: u64,
+        /// Models found so far.
+        models: usize,
+    },
+}
+
+/// A minimization problem over `k` binary conditions.
+///
+/// A value of this type is valid: configurations fit in `k` bits and the
+/// three lists are sorted, distinct and disjoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    k: usize,
+    positive: Vec<u64>,
+    negative: Vec<u64>,
+    dont_care: Vec<u64>,
+}
+
+impl Problem {
+    /// Builds a problem from positive rows, negative rows and observed
+    /// don't-care rows (included contradictions). Remainders (rows in none
+    /// of the lists) are don't-cares for the parsimonious solution only; to
+    /// exclude a remainder, list it as negative.
+    ///
+    /// # Errors
+    /// [`MinimizeError::TooManyConditions`], [`MinimizeError::ConfigurationOutOfRange`],
+    /// [`MinimizeError::ConflictingRow`], [`MinimizeError::NothingToExplain`].
+    pub fn new(
+        k: usize,
+        mut positive: Vec<u64>,
+        mut negative: Vec<u64>,
+        mut dont_care: Vec<u64>,
+    ) -> Result<Self, MinimizeError> {
+        if k == 0 || k > MAX_CONDITIONS {
+            return Err(MinimizeError::TooManyConditions {
+                k,
+                max: MAX_CONDITIONS,
+            });
+        }
+        let full = full_mask(k);
+        for list in [&mut positive, &mut negative, &mut dont_care] {
+            list.sort_unstable();
+            list.dedup();
+            if let Some(&c) = list.iter().find(|&&c| c & !full != 0) {
+                return Err(MinimizeError::ConfigurationOutOfRange { config: c, k });
+            }
+        }
+        let clash = |a: &[u64], b: &[u64]| a.iter().find(|c| b.binary_search(c).is_ok()).copied();
+        if let Some(c) = clash(&positive, &negative) {
+            return Err(MinimizeError::ConflictingRow {
+                config: c,
+                first: "positive",
+                second: "negative",
+            });
+        }
+        if let Some(c) = clash(&positive, &dont_care) {
+            return Err(MinimizeError::ConflictingRow {
+                config: c,
+                first: "positive",
+                second: "don't-care",
+            });
+        }
+        if let Some(c) = clash(&negative, &dont_care) {
+            return Err(MinimizeError::ConflictingRow {
+                config: c,
+                first: "negative",
+                second: "don't-care",
+            });
+        }
+        if positive.is_empty() {
+            return Err(MinimizeError::NothingToExplain);
+        }
+        Ok(Problem {
+            k,
+            positive,
+            negative,
+            dont_care,
+        })
+    }
+
+    /// Number of conditions.
+    pub fn k(&self) -> usize {
+        self.k
+    }
+
+    /// Positive rows (sorted).
+    pub fn positive(&self) -> &[u64] {
+        &self.positive
+    }
+
+    /// Negative rows, including excluded remainders (sorted).
+    pub fn negative(&self) -> &[u64] {
+        &self.negative
+    }
+
+    /// Observed don't-care rows (sorted).
+    pub fn dont_care(&self) -> &[u64] {
+        &self.dont_care
+    }
+
+    /// The same problem with the given remainders excluded (made negative):
+    /// untenable or impossible configurations, or those contradicting a
+    /// necessary condition (ESA). Rows that are positive or don't-care are
+    /// not remainders and are ignored.
+    pub fn with_excluded(&self, remainders: &[u64]) -> Result<Problem, MinimizeError> {
+        let mut negative = self.negative.clone();
+        negative.extend(remainders.iter().copied().filter(|c| {
+            self.positive.binary_search(c).is_err() && self.dont_care.binary_search(c).is_err()
+        }));
+        Problem::new(
+            self.k,
+            self.positive.clone(),
+            negative,
+            self.dont_care.clone(),
+        )
+    }
+
+    /// Whether `config` is a logical remainder (in none of the lists).
+    pub fn is_remainder(&self, config: u64) -> bool {
+        self.positive.binary_search(&config).is_err()
+            && self.negative.binary_search(&config).is_err()
+            && self.dont_care.binary_search(&config).is_err()
+    }
+}
+
+/// Which solution to compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    /// Conservative solution: no remainder is used.
+    Complex,
+    /// Remainders (not excluded) are used as don't-cares.
+    Parsimonious,
+    /// Only easy counterfactuals are used (see [`minimize_intermediate`]).
+    Intermediate,
+}
+
+/// Settings of the PI chart solution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    /// R's `row.dom`: drop prime implicants whose coverage is a strict subset
+    /// of another's before solving the chart.
+    pub row_dom: bool,
+    /// R's `all.sol`: every irredundant cover, not only the smallest ones.
+    pub all_sol: bool,
+    /// Only the first minimal model (for charts too large to enumerate).
+    pub first_min: bool,
+    /// Stop listing models after this many (the result says so).
+    pub max_models: usize,
+    /// Do not enumerate simplifying assumptions beyond this many per model.
+    pub max_assumptions: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            row_dom: false,
+            all_sol: false,
+            first_min: false,
+            max_models: DEFAULT_MAX_MODELS,
+            max_assumptions: DEFAULT_MAX_ASSUMPTIONS,
+        }
+    }
+}
+
+/// The solved PI chart of one minimization.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Minimization {
+    /// Number of conditions.
+    pub k: usize,
+    /// Which solution this is.
+    pub kind: Kind,
+    /// Prime implicants of the chart, in R's order (after row dominance).
+    pub prime_implicants: Vec<Implicant>,
+    /// The chart's columns: the positive rows, increasing.
+    pub columns: Vec<u64>,
+    /// Models: indices into `prime_implicants`, increasing, in R's order.
+    pub models: Vec<Vec<usize>>,
+    /// Prime implicants that appear in every model (R's `essential`).
+    pub essential: Vec<usize>,
+    /// Whether every model is listed.
+    pub completeness: Completeness,
+    /// Simplifying assumptions per model (remainders covered by the
+    /// model's terms), increasing; `None` when there are too many to list.
+    pub simplifying_assumptions: Vec<Option<Vec<u64>>>,
+}
+
+impl Minimization {
+    /// Rows (indices into `columns`) that prime implicant `i` covers.
+    pub fn covered_columns(&self, i: usize) -> Vec<usize> {
+        match self.prime_implicants.get(i) {
+            Some(t) => self
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| t.covers(**c))
+                .map(|(j, _)| j)
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// The terms of model `m` in R notation.
+    pub fn model_terms<S: AsRef<str>>(&self, m: usize, names: &[S]) -> Vec<String> {
+        self.models
+            .get(m)
+            .map(|model| {
+                model
+                    .iter()
+                    .filter_map(|&i| self.prime_implicants.get(i))
+                    .map(|t| t.to_expression(names))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every model as an R expression, `"A*~B + C"`.
+    pub fn model_expressions<S: AsRef<str>>(&self, names: &[S]) -> Vec<String> {
+        (0..self.models.len())
+            .map(|m| self.model_terms(m, names).join(" + "))
+            .collect()
+    }
+
+    /// Prime implicants that appear in at least one model, in chart order
+    /// (R's `IC$overall` terms).
+    pub fn used_prime_implicants(&self) -> Vec<usize> {
+        let mut used: Vec<usize> = self.models.iter().flatten().copied().collect();
+        used.sort_unstable();
+        used.dedup();
+        used
+    }
+}
+
+/// Minimizes the problem: prime implicants, PI chart, every minimal model.
+///
+/// * `Kind::Complex`: prime implicants of the positive (and don't-care)
+///   rows with every other configuration forbidden (R's `C_QMC`).
+/// * `Kind::Parsimonious`: remainders are don't-cares; R's CCubes search and
+///   its stopping rule (see `primes`).
+///
+/// Then the chart over the positive rows is solved exactly for every cover
+/// with the fewest prime implicants (or every irredundant one with
+/// `all_sol`), after R's row dominance when `row_dom` is set.
+///
+/// # Errors
+/// [`MinimizeError::Tautology`] (parsimonious with no negative row),
+/// [`MinimizeError::Unsolvable`], [`MinimizeError::Cancelled`].
+pub fn minimize(
+    problem: &Problem,
+    kind: Kind,
+    options: &Options,
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Result<Minimization, MinimizeError> {
+    let k = problem.k;
+    let primes = match kind {
+        Kind::Complex | Kind::Intermediate => {
+            let mut on: Vec<u64> = problem.positive.clone();
+            on.extend_from_slice(&problem.dont_care);
+            on.sort_unstable();
+            primes::primes_of_on_set(k, &on, progress)?
+        }
+        Kind::Parsimonious => {
+            if problem.negative.is_empty() {
+                return Err(MinimizeError::Tautology);
+            }
+            primes::primes_with_remainders(k, &problem.positive, &problem.negative, progress)?
+                .primes
+        }
+    };
+    solve_chart(problem, kind, primes, options, progress)
+}
+
+/// Builds and solves the PI chart of `primes` over the positive rows.
+pub(crate) fn solve_chart(
+    problem: &Problem,
+    kind: Kind,
+    mut primes: Vec<Implicant>,
+    options: &Options,
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Result<Minimization, MinimizeError> {
+    let k = problem.k;
+    let columns = problem.positive.clone();
+    // Only prime implicants that cover a positive row enter the chart.
+    primes.retain(|t| columns.iter().any(|&c| t.covers(c)));
+    // The order in which R meets them, then R's sort.
+    primes.sort_by_cached_key(|t| implicant::found_order_key(k, t, &columns));
+    let covers_of = |pis: &[Implicant]| -> Vec<BitSet> {
+        pis.iter()
+            .map(|t| {
+                let mut s = BitSet::new(columns.len());
+                for (j, &c) in columns.iter().enumerate() {
+                    if t.covers(c) {
+                        s.insert(j);
+                    }
+                }
+                s
+            })
+            .collect()
+    };
+    if options.row_dom {
+        let covers = covers_of(&primes);
+        let keep = row_dominance(&covers);
+        primes = keep
+            .iter()
+            .filter_map(|&i| primes.get(i).copied())
+            .collect();
+    }
+    sort_r_order(k, &mut primes);
+    let covers = covers_of(&primes);
+    let limits = SolveLimits {
+        max_models: options.max_models.max(1),
+        first_only: options.first_min,
+    };
+    let solved = if options.all_sol {
+        chart::irredundant_covers(&covers, columns.len(), &limits, progress)?
+    } else {
+        chart::minimal_covers(&covers, columns.len(), &limits, progress)?
+    };
+    let Some((models, completeness)) = solved else {
+        let config = columns
+            .iter()
+            .copied()
+            .find(|&c| !primes.iter().any(|t| t.covers(c)))
+            .unwrap_or(0);
+        return Err(MinimizeError::Unsolvable { config });
+    };
+    let essential: Vec<usize> = (0..primes.len())
+        .filter(|i| !models.is_empty() && models.iter().all(|m| m.contains(i)))
+        .collect();
+    let simplifying_assumptions = models
+        .iter()
+        .map(|m| {
+            let terms: Vec<Implicant> = m.iter().filter_map(|&i| primes.get(i).copied()).collect();
+            simplifying_assumptions(problem, &terms, options.max_assumptions)
+        })
+        .collect();
+    Ok(Minimization {
+        k,
+        kind,
+        prime_implicants: primes,
+        columns,
+        models,
+        essential,
+        completeness,
+        simplifying_assumptions,
+    })
+}
+
+/// The remainders a set of terms covers (R's `SA`): every configuration
+/// covered by some term, minus the positive rows, increasing. `None` when
+/// the terms cover more than `limit` configurations. Complexity: O(Σ 2^free).
+pub fn simplifying_assumptions(
+    problem: &Problem,
+    terms: &[Implicant],
+    limit: usize,
+) -> Option<Vec<u64>> {
+    let mut all = Vec::new();
+    for t in terms {
+        let configs = t.configurations(problem.k, limit)?;
+        all.extend(configs);
+        if all.len() > limit {
+            return None;
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    all.retain(|c| problem.positive.binary_search(c).is_err());
+    Some(all)
+}

@@ -1,0 +1,330 @@
+//! Minimization benchmark on `shared/fixtures/timing/`.
+//!
+//! `cargo run --release --example bench [-- --scale]`
+//!
+//! For every problem and kind (parsimonious, complex) prints: k, rows, our
+//! native time, our peak heap memory (counting allocator), R QCA's recorded
+//! time or outcome, the number of prime implicants and models, and whether
+//! our models equal R's (where R has them). With `--scale` it then times
+//! planted problems of growing k to see how far 10 s goes.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::collections::BTreeSet;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use policylens::analysis::minimize::{
+    Completeness, Kind, Minimization, MinimizeError, Options, Problem, Progress, minimize,
+};
+use serde_json::Value;
+
+/// Heap allocator that records the current and peak number of bytes.
+struct Counting;
+
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded to the system allocator with the same layout.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by `alloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) };
+        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn reset_peak() {
+    PEAK.store(CURRENT.load(Ordering::Relaxed), Ordering::Relaxed);
+}
+
+fn peak_mib() -> f64 {
+    PEAK.load(Ordering::Relaxed) as f64 / (1024.0 * 1024.0)
+}
+
+fn timing_dir() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for c in [
+        manifest.join("../shared/fixtures/timing"),
+        manifest.join("../../shared/fixtures/timing"),
+    ] {
+        if c.is_dir() {
+            return c;
+        }
+    }
+    eprintln!("timing fixtures not found");
+    std::process::exit(1);
+}
+
+/// Reads `X1..Xk,OUT` (0/1); a configuration seen with both outcomes is a
+/// contradiction, negative at incl.cut 1.
+fn read_problem(path: &Path) -> Option<(Problem, usize)> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut lines = text.lines();
+    let header = lines.next()?;
+    let k = header.split(',').count() - 1;
+    let mut pos = BTreeSet::new();
+    let mut neg = BTreeSet::new();
+    let mut n_rows = 0;
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        let v: Vec<u64> = line
+            .split(',')
+            .map(|s| s.trim().trim_matches('"').parse().unwrap_or(0))
+            .collect();
+        let (out, bits) = v.split_last()?;
+        let config = bits.iter().fold(0u64, |acc, &b| (acc << 1) | (b & 1));
+        if *out == 1 {
+            pos.insert(config);
+        } else {
+            neg.insert(config);
+        }
+        n_rows += 1;
+    }
+    let pos: Vec<u64> = pos.difference(&neg).copied().collect();
+    let problem = Problem::new(k, pos, neg.into_iter().collect(), vec![]).ok()?;
+    Some((problem, n_rows))
+}
+
+fn go(_: Progress) -> ControlFlow<()> {
+    ControlFlow::Continue(())
+}
+
+fn model_sets(exprs: &[String]) -> BTreeSet<BTreeSet<String>> {
+    exprs
+        .iter()
+        .map(|e| e.split(" + ").map(|t| t.trim().to_string()).collect())
+        .collect()
+}
+
+struct Run {
+    seconds: f64,
+    peak: f64,
+    result: Result<Minimization, MinimizeError>,
+}
+
+fn run(problem: &Problem, kind: Kind) -> Run {
+    let options = Options::default();
+    reset_peak();
+    let start = Instant::now();
+    let mut result = minimize(problem, kind, &options, &mut go);
+    let mut seconds = start.elapsed().as_secs_f64();
+    // Repeat quick runs to get a stable time.
+    if seconds < 0.05 {
+        let reps = 20;
+        let start = Instant::now();
+        for _ in 0..reps {
+            result = minimize(problem, kind, &options, &mut go);
+        }
+        seconds = start.elapsed().as_secs_f64() / reps as f64;
+    }
+    Run {
+        seconds,
+        peak: peak_mib(),
+        result,
+    }
+}
+
+fn r_outcome(r: Option<&Value>) -> (String, Option<f64>) {
+    let Some(r) = r else {
+        return ("-".into(), None);
+    };
+    if r["timed_out"].as_bool() == Some(true) {
+        return ("timeout >150s".into(), None);
+    }
+    if let Some(e) = r["error"].as_str() {
+        let short: String = e.chars().take(22).collect();
+        return (format!("error: {short}"), None);
+    }
+    match r["minimize_seconds_median"].as_f64() {
+        Some(s) => (format!("{s:.3}s"), Some(s)),
+        None => ("?".into(), None),
+    }
+}
+
+fn main() {
+    let dir = timing_dir();
+    let mut runs: Vec<Value> = Vec::new();
+    for f in ["results.json", "results_medium.json"] {
+        let text = std::fs::read_to_string(dir.join(f)).unwrap_or_default();
+        if let Ok(v) = serde_json::from_str::<Value>(&text) {
+            runs.extend(v["runs"].as_array().cloned().unwrap_or_default());
+        }
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|x| x == "csv"));
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(pos) = args.iter().position(|a| a == "--only") {
+        let pat = args.get(pos + 1).cloned().unwrap_or_default();
+        files.retain(|p| p.to_string_lossy().contains(&pat));
+    }
+    files.sort();
+    println!(
+        "{:<22} {:>3} {:>5} {:<13} {:>10} {:>9} {:<24} {:>7} {:>6} {:>7} {:<10}",
+        "problem",
+        "k",
+        "rows",
+        "kind",
+        "ours",
+        "peak MiB",
+        "R (CCubes)",
+        "R/ours",
+        "PIs",
+        "models",
+        "vs R"
+    );
+    for file in &files {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
+        let Some((problem, n_rows)) = read_problem(file) else {
+            println!("{name}: unreadable");
+            continue;
+        };
+        let names: Vec<String> = (1..=problem.k()).map(|i| format!("X{i}")).collect();
+        for kind in [Kind::Parsimonious, Kind::Complex] {
+            let kind_s = match kind {
+                Kind::Complex => "complex",
+                _ => "parsimonious",
+            };
+            let r = runs.iter().find(|r| {
+                r["problem"] == name.as_str() && r["kind"] == kind_s && r["method"] == "CCubes"
+            });
+            let (r_text, r_secs) = r_outcome(r);
+            let out = run(&problem, kind);
+            let (pis, models, agree) = match &out.result {
+                Ok(m) => {
+                    let n_models = match m.completeness {
+                        Completeness::All => format!("{}", m.models.len()),
+                        _ => format!("{}+", m.models.len()),
+                    };
+                    let agree = match r.and_then(|r| r["models"].as_array()) {
+                        Some(r_models) => {
+                            let theirs: Vec<String> = r_models
+                                .iter()
+                                .filter_map(|x| x.as_str().map(String::from))
+                                .collect();
+                            let same_models =
+                                model_sets(&m.model_expressions(&names)) == model_sets(&theirs);
+                            let same_pis = r.and_then(|r| r["n_PIs"].as_u64())
+                                == Some(m.prime_implicants.len() as u64);
+                            match (same_models, same_pis) {
+                                (true, true) => "same".to_string(),
+                                (true, false) => "models=,PIs≠".to_string(),
+                                _ => "DIFFERENT".to_string(),
+                            }
+                        }
+                        None => "(no R)".to_string(),
+                    };
+                    (m.prime_implicants.len().to_string(), n_models, agree)
+                }
+                Err(e) => ("-".into(), "-".into(), format!("error: {e}")),
+            };
+            let ratio = r_secs
+                .map(|s| format!("{:.0}x", s / out.seconds.max(1e-9)))
+                .unwrap_or_else(|| "-".into());
+            println!(
+                "{:<22} {:>3} {:>5} {:<13} {:>9.4}s {:>9.2} {:<24} {:>7} {:>6} {:>7} {:<10}",
+                name,
+                problem.k(),
+                n_rows,
+                kind_s,
+                out.seconds,
+                out.peak,
+                r_text,
+                ratio,
+                pis,
+                models,
+                agree
+            );
+        }
+    }
+    if std::env::args().any(|a| a == "--scale") {
+        scale();
+    }
+}
+
+/// xorshift64* — a small deterministic generator for synthetic problems.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+/// Planted problems as in the fixtures: 4 random terms of 3–4 literals,
+/// `n` distinct random rows, labelled by the formula.
+fn scale() {
+    println!("\nScaling (planted, 3600 rows, parsimonious then complex):");
+    println!(
+        "{:>3} {:>6} {:>6} {:>10} {:>9} {:>6} {:>7} {:>10} {:>6}",
+        "k", "pos", "neg", "pars", "peak MiB", "PIs", "models", "complex", "PIs"
+    );
+    for k in [20usize, 22, 24, 26, 28, 30, 32, 36, 40] {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ k as u64);
+        let mut terms = Vec::new();
+        for _ in 0..4 {
+            let lits = 3 + (rng.next() % 2) as usize;
+            let mut mask = 0u64;
+            while (mask.count_ones() as usize) < lits {
+                mask |= 1 << (rng.next() % k as u64);
+            }
+            terms.push((mask, rng.next() & mask));
+        }
+        let mut rows = BTreeSet::new();
+        while rows.len() < 3600 {
+            rows.insert(rng.next() & ((1u64 << k) - 1));
+        }
+        let (pos, neg): (Vec<u64>, Vec<u64>) = rows
+            .into_iter()
+            .partition(|&r| terms.iter().any(|&(m, v)| r & m == v));
+        let Ok(problem) = Problem::new(k, pos.clone(), neg.clone(), vec![]) else {
+            continue;
+        };
+        let p = run(&problem, Kind::Parsimonious);
+        let c = run(&problem, Kind::Complex);
+        let show = |r: &Run| match &r.result {
+            Ok(m) => (
+                m.prime_implicants.len().to_string(),
+                m.models.len().to_string(),
+            ),
+            Err(e) => (format!("{e}"), "-".into()),
+        };
+        let (pp, pm) = show(&p);
+        let (cp, _) = show(&c);
+        println!(
+            "{:>3} {:>6} {:>6} {:>9.3}s {:>9.2} {:>6} {:>7} {:>9.3}s {:>6}",
+            k,
+            pos.len(),
+            neg.len(),
+            p.seconds,
+            p.peak,
+            pp,
+            pm,
+            c.seconds,
+            cp
+        );
+        if p.seconds > 10.0 {
+            break;
+        }
+    }
+}
