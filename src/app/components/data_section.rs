@@ -1,0 +1,70 @@
+//! The Data section: bring a table in (file, drop, paste, example), choose
+//! how it is read, see its columns and a preview.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::case_column_picker::CaseColumnPicker;
+use super::column_summary::ColumnSummary;
+use super::error_message::ErrorMessage;
+use super::examples_menu::ExamplesMenu;
+use super::import_options::ImportOptionsForm;
+use super::import_status::ImportStatusView;
+use super::paste_box::PasteBox;
+use super::preview_grid::PreviewGrid;
+use super::table_info::TableInfo;
+use crate::app::i18n::Text;
+use crate::app::importer::{self, AppContext};
+
+/// File types offered by the file picker.
+const ACCEPT: &str = ".csv,.tsv,.txt,.tab,.xlsx,.xlsm,.xls,.ods,text/csv,text/tab-separated-values";
+
+/// The Data section.
+#[component(DataSection)]
+pub fn data_section() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let lang = ctx.lang;
+    let onchange = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                importer::open_file(&ctx, file);
+            }
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+
+    html! {
+        <section class="section data-section" aria-labelledby="section-title">
+            <h2 id="section-title">{ lang.t(Text::SectionData) }</h2>
+            <div class="import-grid">
+                <div class="card">
+                    <h3>{ lang.t(Text::BringData) }</h3>
+                    <div class="field">
+                        <label for="file-input">{ lang.t(Text::OpenFile) }</label>
+                        <input id="file-input" type="file" accept={ACCEPT} aria-describedby="file-hint" {onchange} />
+                        <p id="file-hint" class="hint">{ lang.t(Text::FileHint) }</p>
+                        <p class="hint drop-hint">{ lang.t(Text::DropHere) }</p>
+                    </div>
+                    <PasteBox />
+                </div>
+                <ExamplesMenu />
+            </div>
+            <ImportOptionsForm />
+            <ImportStatusView />
+            <ErrorMessage />
+            if let Some(loaded) = ctx.loaded.clone() {
+                <TableInfo loaded={loaded.clone()} />
+                <CaseColumnPicker table={loaded.imported.clone()} selected={loaded.case_column} />
+                <ColumnSummary table={loaded.imported.clone()} />
+                <PreviewGrid table={loaded.imported.clone()} case_column={loaded.case_column} />
+            } else {
+                <p class="empty-state">{ lang.t(Text::NoDataYet) }</p>
+            }
+        </section>
+    }
+}
