@@ -179,8 +179,8 @@ impl Text {
                 "CSV、TSV 或分号分隔的文本（UTF-8、UTF-16、GBK/GB18030），Excel XLSX/XLS 或 OpenDocument ODS。",
             ),
             DropHere => (
-                "…or drop a file anywhere on this section.",
-                "……或将文件拖放到本区域任意位置。",
+                "…or drop a file anywhere on this page.",
+                "……或将文件拖放到本页任意位置。",
             ),
             DropActive => ("Drop the file to open it", "松开鼠标即可打开文件"),
             PasteLabel => ("Paste cells copied from Excel", "粘贴从 Excel 复制的单元格"),

@@ -26,6 +26,19 @@ pub fn data_section() -> Html {
         return Html::default();
     };
     let lang = ctx.lang;
+    let info = use_node_ref();
+    {
+        // Bring a newly loaded table into view.
+        let info = info.clone();
+        let table = ctx.loaded.as_ref().map(|l| l.imported.clone());
+        use_effect_with(table, move |table| {
+            if table.is_some()
+                && let Some(el) = info.cast::<web_sys::Element>()
+            {
+                el.scroll_into_view();
+            }
+        });
+    }
     let onchange = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
@@ -58,6 +71,7 @@ pub fn data_section() -> Html {
             <ImportStatusView />
             <ErrorMessage />
             if let Some(loaded) = ctx.loaded.clone() {
+                <div ref={info} class="loaded-anchor"></div>
                 <TableInfo loaded={loaded.clone()} />
                 <CaseColumnPicker table={loaded.imported.clone()} selected={loaded.case_column} />
                 <ColumnSummary table={loaded.imported.clone()} />

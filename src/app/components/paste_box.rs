@@ -46,7 +46,7 @@ pub fn paste_box() -> Html {
     html! {
         <div class="field paste-box">
             <label for="paste-input">{ lang.t(Text::PasteLabel) }</label>
-            <textarea id="paste-input" ref={area} rows="4" spellcheck="false"
+            <textarea id="paste-input" ref={area} rows="3" spellcheck="false"
                 placeholder={lang.t(Text::PastePlaceholder)} {onpaste} />
             <button type="button" class="secondary" {onclick}>{ lang.t(Text::UsePasted) }</button>
         </div>

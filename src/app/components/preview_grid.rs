@@ -5,7 +5,7 @@
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::analysis::data::Imported;
+use crate::analysis::data::{ColumnKind, Imported};
 use crate::app::i18n::Text;
 use crate::app::importer::AppContext;
 use crate::app::state::Shared;
@@ -67,6 +67,8 @@ pub fn preview_grid(props: &PreviewGridProps) -> Html {
         })
     };
     let (start, end) = window(*first, n_rows);
+    // Short tables get a short scroll area: header, rows, border.
+    let height = VIEWPORT_HEIGHT.min((n_rows + 1) * ROW_HEIGHT + 2);
     let top = start * ROW_HEIGHT;
     let bottom = (n_rows - end) * ROW_HEIGHT;
 
@@ -75,7 +77,7 @@ pub fn preview_grid(props: &PreviewGridProps) -> Html {
             <h3 id="preview-title">{ lang.t(Text::PreviewTitle) }</h3>
             <p class="hint">{ lang.t(Text::PreviewHint) }</p>
             <div class="grid-viewport" ref={viewport} tabindex="0" role="region"
-                aria-labelledby="preview-title" style={format!("height: {VIEWPORT_HEIGHT}px")} {onscroll}>
+                aria-labelledby="preview-title" style={format!("height: {height}px")} {onscroll}>
                 <table class="grid" aria-labelledby="preview-title"
                     aria-rowcount={(n_rows + 1).to_string()} aria-colcount={(dataset.n_columns() + 1).to_string()}>
                     <thead>
@@ -94,7 +96,10 @@ pub fn preview_grid(props: &PreviewGridProps) -> Html {
                             <tr key={row} aria-rowindex={(row + 2).to_string()}>
                                 <th scope="row" class="row-number">{ row + 1 }</th>
                                 { for dataset.columns.iter().enumerate().map(|(i, c)| {
-                                    let class = classes!((props.case_column == Some(i)).then_some("case"));
+                                    let class = classes!(
+                                        (props.case_column == Some(i)).then_some("case"),
+                                        (c.data.kind() == ColumnKind::Numeric).then_some("num"),
+                                    );
                                     match c.data.text(row) {
                                         Some(text) => html! { <td {class}>{ text }</td> },
                                         None => html! { <td class={classes!(class, "missing")}>{ "NA" }</td> },
