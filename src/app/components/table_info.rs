@@ -35,7 +35,11 @@ pub fn table_info(props: &TableInfoProps) -> Html {
         details.push(format!("{} {sheet}", lang.t(Text::Sheet)));
     }
     if let Some(encoding) = imported.encoding {
-        details.push(format!("{} {encoding}", lang.t(Text::DetectedEncoding)));
+        details.push(format!(
+            "{} {}",
+            lang.t(Text::DetectedEncoding),
+            encoding.to_uppercase()
+        ));
     }
     if let Some(d) = imported.delimiter {
         details.push(format!(
