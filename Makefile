@@ -98,6 +98,7 @@ e2e:
 report:
 	node scripts/bench-browser.mjs
 
-bench: tools-browser dist report
+bench: tools-browser dist
+	node scripts/bench-browser.mjs --import
 	@for ex in $$(ls examples/*.rs 2>/dev/null | sed 's|examples/\(.*\)\.rs|\1|'); do \
 		echo "== cargo run --release --example $$ex"; cargo run --release --example "$$ex"; done

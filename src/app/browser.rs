@@ -53,6 +53,16 @@ pub fn apply_lang(lang: Lang) {
     }
 }
 
+/// Records the performance mark `policylens-first-render`, once the app's
+/// first render is in the DOM (read by the first-render benchmark).
+pub fn mark_first_render() {
+    if let Some(performance) = gloo::utils::window().performance()
+        && let Err(e) = performance.mark("policylens-first-render")
+    {
+        log::warn!("cannot mark the first render: {e:?}");
+    }
+}
+
 /// The URL fragment, with its `#`.
 pub fn location_hash() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()

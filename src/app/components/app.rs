@@ -23,6 +23,9 @@ pub fn app() -> Html {
     });
     let dragging = use_state(|| false);
 
+    // Mark the first render for the benchmark (scripts/bench-browser.mjs).
+    use_effect_with((), |_| browser::mark_first_render());
+
     // Remember the language and tell the document.
     use_effect_with(state.lang, |lang| browser::apply_lang(*lang));
 

@@ -1,0 +1,118 @@
+// Figures of the release bundle in dist/, printed for `make test` and
+// `make bench`:
+//   - bundle size: the .wasm raw and gzipped (level 9), and the whole dist/ gzipped;
+//   - time to first render in headless Chromium (navigation start → the
+//     app's navigation is in the DOM), median of several fresh profiles;
+//   - with --import (make bench): the time to import a 50 MB CSV
+//     (200,000 rows × 25 columns) through the file input, and the longest
+//     gap between animation frames meanwhile (how long the page froze).
+import { readdir, readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { DIST, serveDist, launch } from '../tests/e2e/helpers.mjs';
+
+const RUNS = 5;
+const withImport = process.argv.includes('--import');
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const files = await readdir(DIST);
+const wasmFile = files.find((f) => f.endsWith('.wasm'));
+if (!wasmFile) throw new Error('no .wasm in dist/: run `make dist` first');
+const wasm = await readFile(join(DIST, wasmFile));
+let total = 0;
+let totalGz = 0;
+for (const f of files) {
+  if (!/\.(wasm|js|css|html)$/.test(f)) continue;
+  const body = await readFile(join(DIST, f));
+  total += body.length;
+  totalGz += gzipSync(body, { level: 9 }).length;
+}
+console.log(`bundle: ${wasmFile} ${kib(wasm.length)}, gzipped ${kib(gzipSync(wasm, { level: 9 }).length)}`);
+console.log(`bundle: all of dist/ (html, js, css, wasm) ${kib(total)}, gzipped ${kib(totalGz)}`);
+
+const server = await serveDist();
+try {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const b = await launch();
+    try {
+      await b.page.goto(server.url);
+      await b.page.getByRole('navigation').waitFor();
+      times.push(
+        await b.page.evaluate(() => {
+          // The first paint after the app mounted is what a person sees.
+          const nav = performance.getEntriesByType('navigation')[0];
+          const mark = performance.getEntriesByName('policylens-first-render')[0];
+          return mark ? mark.startTime : performance.now() - (nav?.startTime ?? 0);
+        }),
+      );
+    } finally {
+      await b.close();
+    }
+  }
+  console.log(
+    `first render (headless Chromium, ${RUNS} fresh profiles): median ${median(times).toFixed(0)} ms ` +
+      `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,
+  );
+
+  if (withImport) {
+    const dir = await mkdtemp(join(tmpdir(), 'policylens-bench-'));
+    try {
+      const rows = 200000;
+      const cols = 25;
+      const path = join(dir, 'large.csv');
+      const lines = ['case,' + Array.from({ length: cols - 1 }, (_, i) => `x${i + 1}`).join(',')];
+      let seed = 42;
+      const rand = () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
+      for (let r = 0; r < rows; r++) {
+        const cells = [`c${String(r).padStart(7, '0')}`];
+        for (let c = 1; c < cols; c++) cells.push((rand() * 100).toFixed(6));
+        lines.push(cells.join(','));
+      }
+      const text = lines.join('\n') + '\n';
+      await writeFile(path, text);
+      const b = await launch();
+      try {
+        const { page } = b;
+        await page.goto(server.url);
+        await page.getByRole('navigation').waitFor();
+        await page.evaluate(() => {
+          window.__gaps = [];
+          let last = performance.now();
+          const tick = (t) => {
+            window.__gaps.push(t - last);
+            last = t;
+            window.__raf = requestAnimationFrame(tick);
+          };
+          window.__raf = requestAnimationFrame(tick);
+        });
+        const t0 = Date.now();
+        await page.getByLabel(/Open a file/).setInputFiles(path);
+        await page.getByText(`${rows} rows × ${cols} columns`).waitFor({ timeout: 600000 });
+        const ms = Date.now() - t0;
+        const gaps = await page.evaluate(() => {
+          cancelAnimationFrame(window.__raf);
+          return window.__gaps;
+        });
+        console.log(
+          `import of a ${(text.length / 1e6).toFixed(1)} MB CSV (${rows} rows × ${cols} columns) in headless Chromium: ` +
+            `${(ms / 1000).toFixed(1)} s; longest frame gap ${Math.max(...gaps).toFixed(0)} ms, ` +
+            `median ${median(gaps).toFixed(0)} ms over ${gaps.length} frames`,
+        );
+        if (b.errors.length) console.log('page errors:', b.errors);
+      } finally {
+        await b.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+} finally {
+  await server.close();
+}
