@@ -4,6 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { serveDist, launch, openApp, FIXTURES } from './helpers.mjs';
 
 let server;
@@ -132,4 +134,46 @@ test('a large table imports with progress and only visible rows are drawn', () =
     });
     await preview(page).getByRole('cell', { name: `case${rows - 1}`, exact: true }).waitFor();
     assert.equal(await preview(page).getAttribute('aria-rowcount'), String(rows + 1));
+  }));
+
+test('a file dropped on the page is imported', () =>
+  withApp({}, async (page) => {
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['case;x\nA;0,25\nB;-\n'], 'dropped.csv', { type: 'text/csv' }));
+      return dt;
+    });
+    await page.dispatchEvent('.app', 'dragover', { dataTransfer });
+    await page.dispatchEvent('.app', 'drop', { dataTransfer });
+    await page.getByText('dropped.csv — 2 rows × 2 columns').waitFor();
+    // Decimal comma with ';', and '-' is missing.
+    await preview(page).getByRole('cell', { name: '0.25', exact: true }).waitFor();
+    await preview(page).getByRole('cell', { name: 'NA', exact: true }).waitFor();
+  }));
+
+test('pasting cells into the paste box imports them at once', () =>
+  withApp({}, async (page) => {
+    const box = page.getByLabel('Paste cells copied from Excel');
+    await box.focus();
+    await box.evaluate((el) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'county\tORG\nCounty A\t0.9\nCounty B\t0.4\n');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await page.getByText('pasted cells — 2 rows × 2 columns').waitFor();
+    await preview(page).getByRole('cell', { name: 'County B', exact: true }).waitFor();
+  }));
+
+test('a file too large for memory is refused with a message before it is read', () =>
+  withApp({}, async (page) => {
+    const dir = await mkdtemp(join(tmpdir(), 'policylens-e2e-'));
+    try {
+      const path = join(dir, 'huge.csv');
+      await writeFile(path, '');
+      await truncate(path, 301 * 1024 * 1024); // sparse: no disk used
+      await page.getByLabel('Open a file').setInputFiles(path);
+      await page.getByRole('alert').getByText('The file is 301.0 MB; the browser can hold tables up to 300.0 MB.').waitFor();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }));

@@ -84,7 +84,10 @@ pub fn preview_grid(props: &PreviewGridProps) -> Html {
                         <tr aria-rowindex="1">
                             <th scope="col" class="row-number">{ lang.t(Text::RowNumber) }</th>
                             { for dataset.columns.iter().enumerate().map(|(i, c)| html! {
-                                <th scope="col" class={classes!((props.case_column == Some(i)).then_some("case"))}>{ c.name.clone() }</th>
+                                <th scope="col" class={classes!(
+                                    (props.case_column == Some(i)).then_some("case"),
+                                    (c.data.kind() == ColumnKind::Numeric).then_some("num"),
+                                )}>{ c.name.clone() }</th>
                             }) }
                         </tr>
                     </thead>
