@@ -2,11 +2,23 @@
 //! parsing (with the optional decimal comma) and the column builder that
 //! starts numeric and falls back to text at the first non-number.
 
+use std::borrow::Cow;
+
 use super::{Column, ColumnData, DataError, Dataset, ImportWarning};
 
 /// The tokens read as a missing value (compared trimmed and
 /// ASCII-case-insensitively), besides the empty cell.
 pub const MISSING_TOKENS: [&str; 4] = ["NA", "N/A", ".", "-"];
+
+/// `str::trim` (Unicode whitespace, so also the ideographic space U+3000),
+/// with a fast path for the usual cell that starts and ends with a visible
+/// ASCII character.
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
 
 /// Is this cell text a missing value? Empty (after trimming) or one of
 /// [`MISSING_TOKENS`], case-insensitive.
@@ -19,7 +31,7 @@ pub const MISSING_TOKENS: [&str; 4] = ["NA", "N/A", ".", "-"];
 /// assert!(!is_missing("0"));
 /// ```
 pub fn is_missing(cell: &str) -> bool {
-    let t = cell.trim();
+    let t = trim(cell);
     t.is_empty() || MISSING_TOKENS.iter().any(|m| t.eq_ignore_ascii_case(m))
 }
 
@@ -39,7 +51,7 @@ pub fn is_missing(cell: &str) -> bool {
 /// assert_eq!(parse_number("inf", false), None);
 /// ```
 pub fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
-    let t = cell.trim();
+    let t = trim(cell);
     let mut has_digit = false;
     let mut commas = 0usize;
     let mut dots = 0usize;
@@ -63,72 +75,33 @@ pub fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
-/// Does `text` read back exactly from `value`'s `Display` form? True for
-/// plain decimals without superfluous zeros and at most 15 significant
-/// digits (`12`, `-0.5`, `3.25`); false for `007`, `1.50`, `+1`, `1e3`,
-/// `0,5`. Numeric cells whose text is not canonical keep their original
-/// text while the column is still being typed, so that a column that turns
-/// out to be text shows the cells as they were written.
-fn is_canonical(text: &str) -> bool {
-    let b = text.as_bytes();
-    let body = match b.first() {
-        Some(b'-') => b.get(1..).unwrap_or_default(),
-        _ => b,
-    };
-    let (int, frac) = match body.iter().position(|&c| c == b'.') {
-        Some(p) => (
-            body.get(..p).unwrap_or_default(),
-            Some(body.get(p + 1..).unwrap_or_default()),
-        ),
-        None => (body, None),
-    };
-    if int.is_empty() || !int.iter().all(u8::is_ascii_digit) {
-        return false;
-    }
-    if int.len() > 1 && int.first() == Some(&b'0') {
-        return false;
-    }
-    let mut significant = int.iter().skip_while(|&&c| c == b'0').count();
-    if let Some(frac) = frac {
-        if frac.is_empty() || !frac.iter().all(u8::is_ascii_digit) || frac.last() == Some(&b'0') {
-            return false;
-        }
-        significant += if significant == 0 {
-            frac.iter().skip_while(|&&c| c == b'0').count()
-        } else {
-            frac.len()
-        };
-    }
-    // "-0" displays as "-0" in Rust, which is fine, but keep it simple.
-    significant <= 15 && text != "-0"
-}
+/// The original text of the earlier cells of a column that turns out to
+/// be text: called at most once per column, with the column's index and
+/// the number of rows so far; returns one entry per row (`None` where the
+/// source has nothing better than the number itself).
+pub(crate) type Originals<'s> = &'s mut dyn FnMut(usize, usize) -> Vec<Option<String>>;
 
 /// A column while rows are being read: numeric until the first non-missing
-/// cell that is not a number, then text.
+/// cell that is not a number, then text. A numeric column keeps only its
+/// values (16 bytes a cell); when it turns text, the earlier cells are
+/// spelled as in the source (`007`, `1.50`), fetched once through
+/// [`Originals`].
 #[derive(Debug)]
 pub(crate) enum ColumnBuilder {
-    /// Every non-missing cell so far was a number. `raw` holds, sorted by
-    /// row, the original text of cells whose text is not the canonical
-    /// form of their value (dropped when the column stays numeric).
-    Numeric {
-        values: Vec<Option<f64>>,
-        raw: Vec<(usize, Box<str>)>,
-    },
+    /// Every non-missing cell so far was a number.
+    Numeric(Vec<Option<f64>>),
     /// Some cell was text.
     Text(Vec<Option<String>>),
 }
 
 impl ColumnBuilder {
     pub(crate) fn new() -> Self {
-        ColumnBuilder::Numeric {
-            values: Vec::new(),
-            raw: Vec::new(),
-        }
+        ColumnBuilder::Numeric(Vec::new())
     }
 
     pub(crate) fn len(&self) -> usize {
         match self {
-            ColumnBuilder::Numeric { values, .. } => values.len(),
+            ColumnBuilder::Numeric(v) => v.len(),
             ColumnBuilder::Text(v) => v.len(),
         }
     }
@@ -136,73 +109,70 @@ impl ColumnBuilder {
     /// Every cell so far is missing.
     pub(crate) fn all_missing(&self) -> bool {
         match self {
-            ColumnBuilder::Numeric { values, .. } => values.iter().all(Option::is_none),
+            ColumnBuilder::Numeric(v) => v.iter().all(Option::is_none),
             ColumnBuilder::Text(v) => v.iter().all(Option::is_none),
         }
     }
 
     pub(crate) fn push_missing(&mut self) {
         match self {
-            ColumnBuilder::Numeric { values, .. } => values.push(None),
+            ColumnBuilder::Numeric(v) => v.push(None),
             ColumnBuilder::Text(v) => v.push(None),
         }
     }
 
     /// A cell that is a number in its source (spreadsheet numbers).
-    /// `text` is how it shows should the column become text.
+    /// `text` is how it shows should the column be text.
     pub(crate) fn push_number(&mut self, value: f64, text: impl FnOnce() -> String) {
         match self {
-            ColumnBuilder::Numeric { values, .. } => values.push(Some(value)),
+            ColumnBuilder::Numeric(v) => v.push(Some(value)),
             ColumnBuilder::Text(v) => v.push(Some(text())),
         }
     }
 
     /// A cell that is text in its source: missing, a number, or text.
-    pub(crate) fn push_text(&mut self, cell: &str, decimal_comma: bool) {
-        let t = cell.trim();
+    /// `col` is this column's index, for `originals`.
+    pub(crate) fn push_text(
+        &mut self,
+        cell: &str,
+        decimal_comma: bool,
+        col: usize,
+        originals: Originals<'_>,
+    ) {
+        let t = trim(cell);
         if is_missing(t) {
             self.push_missing();
             return;
         }
-        if let ColumnBuilder::Numeric { values, raw } = self {
+        if let ColumnBuilder::Numeric(values) = self {
             if let Some(v) = parse_number(t, decimal_comma) {
-                if !is_canonical(t) {
-                    raw.push((values.len(), t.into()));
-                }
                 values.push(Some(v));
                 return;
             }
-            self.convert_to_text();
+            self.convert_to_text(col, originals);
         }
         if let ColumnBuilder::Text(v) = self {
             v.push(Some(t.to_owned()));
         }
     }
 
-    /// A cell that is always text (spreadsheet strings that are not
-    /// numbers, dates): forces the column to text.
-    pub(crate) fn push_forced_text(&mut self, text: String) {
-        if matches!(self, ColumnBuilder::Numeric { .. }) {
-            self.convert_to_text();
-        }
+    /// A cell that is always text (dates): forces the column to text.
+    pub(crate) fn push_forced_text(&mut self, text: String, col: usize, originals: Originals<'_>) {
+        self.convert_to_text(col, originals);
         if let ColumnBuilder::Text(v) = self {
             v.push(Some(text));
         }
     }
 
-    fn convert_to_text(&mut self) {
-        if let ColumnBuilder::Numeric { values, raw } = self {
-            let mut raw = std::mem::take(raw).into_iter().peekable();
-            let text = std::mem::take(values)
+    fn convert_to_text(&mut self, col: usize, originals: Originals<'_>) {
+        if let ColumnBuilder::Numeric(values) = self {
+            let values = std::mem::take(values);
+            let mut spelled = originals(col, values.len()).into_iter();
+            let text = values
                 .into_iter()
-                .enumerate()
-                .map(|(row, v)| {
-                    let original = raw.next_if(|(r, _)| *r == row).map(|(_, t)| t);
-                    match (v, original) {
-                        (None, _) => None,
-                        (Some(_), Some(t)) => Some(t.into_string()),
-                        (Some(v), None) => Some(v.to_string()),
-                    }
+                .map(|v| {
+                    let original = spelled.next().flatten();
+                    v.map(|x| original.unwrap_or_else(|| x.to_string()))
                 })
                 .collect();
             *self = ColumnBuilder::Text(text);
@@ -211,10 +181,40 @@ impl ColumnBuilder {
 
     pub(crate) fn finish(self) -> ColumnData {
         match self {
-            ColumnBuilder::Numeric { values, .. } => ColumnData::Numeric(values),
+            ColumnBuilder::Numeric(values) => ColumnData::Numeric(values),
             ColumnBuilder::Text(v) => ColumnData::Text(v),
         }
     }
+}
+
+/// Spreadsheet error values as Excel writes them into cells and into CSV
+/// exports; read as missing, with an [`ImportWarning::ErrorCells`].
+pub const ERROR_LITERALS: [&str; 8] = [
+    "#DIV/0!",
+    "#N/A",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#GETTING_DATA",
+];
+
+/// Is this (trimmed) cell one of [`ERROR_LITERALS`]? Case-insensitive.
+pub fn is_error_literal(cell: &str) -> bool {
+    let t = trim(cell);
+    t.starts_with('#') && ERROR_LITERALS.iter().any(|e| t.eq_ignore_ascii_case(e))
+}
+
+/// What happened in one column besides its values.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ColumnNotes {
+    /// Error cells read as missing.
+    pub(crate) errors: usize,
+    /// 1-based data row of the first.
+    pub(crate) first_error_row: usize,
+    /// Some date cell became text.
+    pub(crate) dates: bool,
 }
 
 /// Header plus column builders: the common end of the delimited and the
@@ -223,9 +223,20 @@ impl ColumnBuilder {
 pub(crate) struct TableBuilder {
     names: Vec<String>,
     pub(crate) columns: Vec<ColumnBuilder>,
+    pub(crate) notes: Vec<ColumnNotes>,
     pub(crate) decimal_comma: bool,
     empty_rows: usize,
     first_empty_row_line: usize,
+}
+
+impl ColumnNotes {
+    /// An error cell in 1-based data row `row`.
+    pub(crate) fn error(&mut self, row: usize) {
+        if self.errors == 0 {
+            self.first_error_row = row;
+        }
+        self.errors += 1;
+    }
 }
 
 impl TableBuilder {
@@ -246,9 +257,11 @@ impl TableBuilder {
             }
         }
         let columns = names.iter().map(|_| ColumnBuilder::new()).collect();
+        let notes = vec![ColumnNotes::default(); names.len()];
         Ok(TableBuilder {
             names,
             columns,
+            notes,
             decimal_comma,
             empty_rows: 0,
             first_empty_row_line: 0,
@@ -261,6 +274,26 @@ impl TableBuilder {
 
     pub(crate) fn rows(&self) -> usize {
         self.columns.first().map_or(0, ColumnBuilder::len)
+    }
+
+    /// Push one text cell into every column (the row has the table's
+    /// width): missing, error literal, number or text.
+    pub(crate) fn push_text_row<'c>(
+        &mut self,
+        cells: impl Iterator<Item = Cow<'c, str>>,
+        originals: Originals<'_>,
+    ) {
+        let data_row = self.rows() + 1;
+        let dc = self.decimal_comma;
+        let columns = self.columns.iter_mut().zip(self.notes.iter_mut());
+        for (j, ((col, notes), cell)) in columns.zip(cells).enumerate() {
+            if is_error_literal(&cell) {
+                col.push_missing();
+                notes.error(data_row);
+            } else {
+                col.push_text(&cell, dc, j, originals);
+            }
+        }
     }
 
     /// Note a row whose cells are all empty, at `line` (skipped).
@@ -280,6 +313,20 @@ impl TableBuilder {
         warnings: &mut Vec<ImportWarning>,
     ) -> Result<Dataset, DataError> {
         let rows = self.rows();
+        for (col_name, notes) in self.names.iter().zip(&self.notes) {
+            if notes.errors > 0 {
+                warnings.push(ImportWarning::ErrorCells {
+                    column: col_name.clone(),
+                    count: notes.errors,
+                    first_row: notes.first_error_row,
+                });
+            }
+            if notes.dates {
+                warnings.push(ImportWarning::DatesAsText {
+                    column: col_name.clone(),
+                });
+            }
+        }
         if self.empty_rows > 0 {
             warnings.push(ImportWarning::EmptyRowsSkipped {
                 count: self.empty_rows,
@@ -325,7 +372,17 @@ mod tests {
 
     #[test]
     fn missing_tokens_are_trimmed_and_case_insensitive() {
-        for t in ["", "  ", "NA", "na", " n/a ", ".", "-", "\tNa"] {
+        for t in [
+            "",
+            "  ",
+            "NA",
+            "na",
+            " n/a ",
+            ".",
+            "-",
+            "\tNa",
+            "\u{3000}NA\u{3000}",
+        ] {
             assert!(is_missing(t), "{t:?}");
         }
         for t in ["0", "NaN", "none", "--", "x"] {
@@ -349,41 +406,19 @@ mod tests {
     }
 
     #[test]
-    fn canonical_text_is_what_display_prints() {
-        for t in [
-            "0",
-            "12",
-            "-3",
-            "0.5",
-            "3.25",
-            "0.000123",
-            "123456789012345",
-        ] {
-            assert!(is_canonical(t), "{t}");
-            let v: f64 = t.parse().unwrap_or(f64::NAN);
-            assert_eq!(v.to_string(), t);
-        }
-        for t in [
-            "007",
-            "1.50",
-            "+1",
-            "1e3",
-            ".5",
-            "5.",
-            "0,5",
-            "1234567890123456",
-            "-0",
-        ] {
-            assert!(!is_canonical(t), "{t}");
-        }
-    }
-
-    #[test]
     fn a_column_turning_text_keeps_the_original_spelling() {
+        let cells = ["007", "1", "NA", "1.50", "abc"];
+        let mut calls = 0;
+        let mut originals = |col: usize, rows: usize| {
+            calls += 1;
+            assert_eq!(col, 3);
+            cells[..rows].iter().map(|c| Some(c.to_string())).collect()
+        };
         let mut c = ColumnBuilder::new();
-        for cell in ["007", "1", "NA", "1.50", "abc"] {
-            c.push_text(cell, false);
+        for cell in cells {
+            c.push_text(cell, false, 3, &mut originals);
         }
+        assert_eq!(calls, 1);
         assert_eq!(
             c.finish(),
             ColumnData::Text(vec![

@@ -15,7 +15,8 @@
 //! A column is [`ColumnData::Numeric`] when every non-missing cell parses
 //! as a number ([`parse_number`]; an all-missing column is numeric), else
 //! [`ColumnData::Text`]. Missing cells ([`is_missing`]: empty, `NA`, `N/A`,
-//! `.`, `-`, trimmed, case-insensitive) are `None` and never 0. Text cells
+//! `.`, `-`, trimmed, case-insensitive) are `None` and never 0; so are
+//! spreadsheet error values ([`ERROR_LITERALS`], reported in a warning). Text cells
 //! and header names are trimmed. Numbers may use a decimal comma when the
 //! delimiter is `;`.
 
@@ -26,9 +27,10 @@ mod workbook;
 
 use serde::{Deserialize, Serialize};
 
-pub use column::{MISSING_TOKENS, is_missing, parse_number};
+pub use column::{ERROR_LITERALS, MISSING_TOKENS, is_error_literal, is_missing, parse_number};
 pub use delimited::{
-    DELIMITER_CANDIDATES, DelimitedImport, Progress, import_pasted, sniff_delimiter,
+    DECODE_SLICE_BYTES, DECODING_SHARE, DELIMITER_CANDIDATES, DelimitedImport, Phase, Progress,
+    import_pasted, sniff_delimiter,
 };
 pub use workbook::{WorkbookFormat, import_workbook, sniff_workbook};
 
