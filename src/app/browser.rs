@@ -78,7 +78,8 @@ pub fn start_job() -> u64 {
     })
 }
 
-fn is_current(job: u64) -> bool {
+/// Whether `job` is the latest import.
+pub fn is_current(job: u64) -> bool {
     CURRENT_JOB.with(|c| c.get() == job)
 }
 
@@ -121,6 +122,11 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Lets the browser handle events and paint before the next piece of work.
+pub async fn yield_to_browser() {
+    TimeoutFuture::new(0).await;
+}
+
 /// What an import in slices ended with.
 pub enum SlicedOutcome {
     /// Finished, successfully or not.
@@ -160,5 +166,6 @@ pub async fn import_in_slices(
             return SlicedOutcome::Superseded;
         }
     }
+    yield_to_browser().await;
     SlicedOutcome::Done(parser.finish())
 }

@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use super::browser::{self, ReadError, SlicedOutcome};
 use super::state::{
-    Action, AppState, Example, ImportChoices, ImportFailure, Origin, RawInput, Shared,
+    Action, AppState, Example, ImportChoices, ImportFailure, Origin, RawInput, Shared, Table,
+    guess_case_column,
 };
 use crate::analysis::data::{ImportOptions, import_pasted};
 
@@ -58,12 +59,25 @@ fn run(
             })
             .await
         };
-        if let SlicedOutcome::Done(result) = outcome {
-            dispatcher.dispatch(Action::Imported {
-                job,
-                input,
-                result: result.map(Shared::new).map_err(ImportFailure::Data),
-            });
+        let result = match outcome {
+            SlicedOutcome::Superseded => return,
+            SlicedOutcome::Done(Err(e)) => Err(ImportFailure::Data(e)),
+            SlicedOutcome::Done(Ok(imported)) => {
+                // Each O(cells) pass over a large table in its own task, so
+                // the page can paint in between.
+                let case_column = guess_case_column(&input.origin, &imported);
+                browser::yield_to_browser().await;
+                let summaries = Shared::new(imported.dataset.summaries());
+                browser::yield_to_browser().await;
+                Ok(Table {
+                    imported: Shared::new(imported),
+                    summaries,
+                    case_column,
+                })
+            }
+        };
+        if browser::is_current(job) {
+            dispatcher.dispatch(Action::Imported { job, input, result });
         }
     });
 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::i18n::Lang;
-use crate::analysis::data::{DataError, Imported};
+use crate::analysis::data::{ColumnSummary, DataError, Imported};
 
 /// A section of the app, reachable from the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -146,6 +146,17 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// What a successful import produced, prepared off the render path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The import result: the dataset and what was detected.
+    pub imported: Shared<Imported>,
+    /// The summary of every column.
+    pub summaries: Shared<Vec<ColumnSummary>>,
+    /// The column that names the cases, as guessed.
+    pub case_column: Option<usize>,
+}
+
 /// A table that was imported successfully.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
@@ -155,6 +166,8 @@ pub struct Loaded {
     pub input: Shared<RawInput>,
     /// The import result: the dataset and what was detected.
     pub imported: Shared<Imported>,
+    /// The summary of every column.
+    pub summaries: Shared<Vec<ColumnSummary>>,
     /// The column that names the cases, if any.
     pub case_column: Option<usize>,
 }
@@ -248,7 +261,7 @@ pub enum Action {
         /// The input it read.
         input: Shared<RawInput>,
         /// The table, or why there is none.
-        result: Result<Shared<Imported>, ImportFailure>,
+        result: Result<Table, ImportFailure>,
     },
     /// Choose the column that names the cases.
     SetCaseColumn(Option<usize>),
@@ -291,13 +304,13 @@ impl Reducible for AppState {
             Action::Imported { job, input, result } if job == s.job => {
                 s.status = ImportStatus::Idle;
                 match result {
-                    Ok(imported) => {
-                        let case_column = guess_case_column(&input.origin, &imported);
+                    Ok(table) => {
                         s.loaded = Some(Loaded {
                             origin: input.origin.clone(),
                             input,
-                            imported,
-                            case_column,
+                            imported: table.imported,
+                            summaries: table.summaries,
+                            case_column: table.case_column,
                         });
                         s.error = None;
                     }
@@ -323,7 +336,7 @@ impl Reducible for AppState {
 
 /// The case column an example names, else the data module's guess (the
 /// first text column whose values are all present and distinct).
-fn guess_case_column(origin: &Origin, imported: &Imported) -> Option<usize> {
+pub fn guess_case_column(origin: &Origin, imported: &Imported) -> Option<usize> {
     let dataset = &imported.dataset;
     if let Origin::Example(example) = origin
         && let Some(i) = dataset.column_index(example.case_column())

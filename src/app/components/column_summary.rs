@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::analysis::data::Imported;
+use crate::analysis::data::ColumnSummary as ColumnSummaryData;
 use crate::app::i18n::{Text, column_kind};
 use crate::app::importer::AppContext;
 use crate::app::state::Shared;
@@ -10,8 +10,8 @@ use crate::app::state::Shared;
 /// Props of [`ColumnSummary`].
 #[derive(Properties, PartialEq)]
 pub struct ColumnSummaryProps {
-    /// The loaded table.
-    pub table: Shared<Imported>,
+    /// The summary of every column of the loaded table.
+    pub summaries: Shared<Vec<ColumnSummaryData>>,
 }
 
 /// Numbers shown to users: 3 decimals, trailing zeros dropped.
@@ -32,7 +32,6 @@ fn cell(x: Option<f64>) -> String {
 /// The column summary table (computed once per loaded table).
 #[component(ColumnSummary)]
 pub fn column_summary(props: &ColumnSummaryProps) -> Html {
-    let summaries = use_memo(props.table.clone(), |t| t.dataset.summaries());
     let Some(ctx) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -54,7 +53,7 @@ pub fn column_summary(props: &ColumnSummaryProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for summaries.iter().map(|s| html! {
+                        { for props.summaries.iter().map(|s| html! {
                             <tr>
                                 <th scope="row">{ s.name.clone() }</th>
                                 <td>{ column_kind(lang, s.kind) }</td>

@@ -74,7 +74,7 @@ pub fn data_section() -> Html {
                 <div ref={info} class="loaded-anchor"></div>
                 <TableInfo loaded={loaded.clone()} />
                 <CaseColumnPicker table={loaded.imported.clone()} selected={loaded.case_column} />
-                <ColumnSummary table={loaded.imported.clone()} />
+                <ColumnSummary summaries={loaded.summaries.clone()} />
                 <PreviewGrid table={loaded.imported.clone()} case_column={loaded.case_column} />
             } else {
                 <p class="empty-state">{ lang.t(Text::NoDataYet) }</p>
