@@ -57,7 +57,7 @@ wasm-bindgen:
 # node + npm (Debian's packages when missing), then wasm-opt and playwright-core from npm.
 node-deps:
 	@command -v node >/dev/null && command -v npm >/dev/null \
-		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm; }
+		|| { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; }
 	@if [ node_modules/.package-lock.json -nt package-lock.json ] \
 		&& [ -x node_modules/.bin/wasm-opt ]; then :; else npm ci --no-audit --no-fund; fi
 	@grep -q "^wasm_opt = \"version_$$(wasm-opt --version | sed -n 's/.*(version_\([0-9]*\)).*/\1/p')\"" Trunk.toml \
@@ -65,7 +65,7 @@ node-deps:
 
 chromium:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
-		|| { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
+		|| { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
 
 tools-build: rust-target trunk wasm-bindgen node-deps
 tools-browser: tools-build chromium

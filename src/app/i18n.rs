@@ -135,6 +135,8 @@ pub enum Text {
     Pasted,
     ReadFailed,
     SkipToContent,
+    MissingCell,
+    NoValue,
     Warnings,
     PreviewHint,
 }
@@ -250,6 +252,9 @@ impl Text {
             Sheet => ("sheet", "工作表"),
             Pasted => ("pasted cells", "粘贴的单元格"),
             SkipToContent => ("Skip to content", "跳到正文"),
+            // R's notation, which the field reads in both languages.
+            MissingCell => ("NA", "NA"),
+            NoValue => ("–", "–"),
             Warnings => ("Notes on the import", "导入说明"),
             PreviewHint => (
                 "Scroll to see every row; only the rows on screen are drawn.",

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::analysis::data::ColumnSummary as ColumnSummaryData;
-use crate::app::i18n::{Text, column_kind};
+use crate::app::i18n::{Lang, Text, column_kind};
 use crate::app::importer::AppContext;
 use crate::app::state::Shared;
 
@@ -25,11 +25,12 @@ pub fn format_number(x: f64) -> String {
     if s == "-0" { "0".to_owned() } else { s }
 }
 
-fn cell(x: Option<f64>) -> String {
-    x.map(format_number).unwrap_or_else(|| "–".to_owned())
+fn cell(lang: Lang, x: Option<f64>) -> String {
+    x.map(format_number)
+        .unwrap_or_else(|| lang.t(Text::NoValue).to_owned())
 }
 
-/// The column summary table (computed once per loaded table).
+/// The column summary table.
 #[component(ColumnSummary)]
 pub fn column_summary(props: &ColumnSummaryProps) -> Html {
     let Some(ctx) = use_context::<AppContext>() else {
@@ -59,9 +60,9 @@ pub fn column_summary(props: &ColumnSummaryProps) -> Html {
                                 <td>{ column_kind(lang, s.kind) }</td>
                                 <td class="num">{ s.count }</td>
                                 <td class={classes!("num", (s.missing > 0).then_some("has-missing"))}>{ s.missing }</td>
-                                <td class="num">{ cell(s.min) }</td>
-                                <td class="num">{ cell(s.max) }</td>
-                                <td class="num">{ cell(s.mean) }</td>
+                                <td class="num">{ cell(lang, s.min) }</td>
+                                <td class="num">{ cell(lang, s.max) }</td>
+                                <td class="num">{ cell(lang, s.mean) }</td>
                             </tr>
                         }) }
                     </tbody>

@@ -105,7 +105,7 @@ pub fn preview_grid(props: &PreviewGridProps) -> Html {
                                     );
                                     match c.data.text(row) {
                                         Some(text) => html! { <td {class}>{ text }</td> },
-                                        None => html! { <td class={classes!(class, "missing")}>{ "NA" }</td> },
+                                        None => html! { <td class={classes!(class, "missing")}>{ lang.t(Text::MissingCell) }</td> },
                                     }
                                 }) }
                             </tr>
