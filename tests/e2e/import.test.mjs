@@ -143,9 +143,12 @@ test('a file dropped on the page is imported', () =>
       dt.items.add(new File(['case;x\nA;0,25\nB;-\n'], 'dropped.csv', { type: 'text/csv' }));
       return dt;
     });
+    await page.dispatchEvent('.app', 'dragenter', { dataTransfer });
+    await page.locator('.drop-overlay').waitFor();
     await page.dispatchEvent('.app', 'dragover', { dataTransfer });
     await page.dispatchEvent('.app', 'drop', { dataTransfer });
     await page.getByText('dropped.csv — 2 rows × 2 columns').waitFor();
+    assert.equal(await page.locator('.drop-overlay').count(), 0);
     // Decimal comma with ';', and '-' is missing.
     await preview(page).getByRole('cell', { name: '0.25', exact: true }).waitFor();
     await preview(page).getByRole('cell', { name: 'NA', exact: true }).waitFor();
@@ -176,4 +179,22 @@ test('a file too large for memory is refused with a message before it is read', 
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }));
+
+test('XLS and ODS workbooks are read too, and an empty sheet gets a message', () =>
+  withApp({}, async (page) => {
+    const samples = join(FIXTURES, '..', '..', 'data');
+    for (const file of ['sample.xls', 'sample.ods']) {
+      await page.getByLabel('Open a file').setInputFiles(join(samples, file));
+      await page.getByText(`${file} — 3 rows × 7 columns`).waitFor();
+      await preview(page).getByRole('cell', { name: '甲县', exact: true }).waitFor();
+      const sheets = await page.getByLabel('Sheet').locator('option').allTextContents();
+      assert.ok(sheets.includes('县域数据') && sheets.includes('Second'), `sheets: ${sheets}`);
+    }
+    // The ODS has an empty sheet: choosing it fails, the table stays.
+    await page.getByLabel('Sheet').selectOption('空表');
+    await page.getByRole('alert').getByText('Sheet “空表” is empty.').waitFor();
+    await page.getByText('sample.ods — 3 rows × 7 columns').waitFor();
+    await page.getByLabel('Sheet').selectOption('Second');
+    await page.getByText('sample.ods — 2 rows × 2 columns').waitFor();
   }));

@@ -42,29 +42,36 @@ pub fn app() -> Html {
         });
     }
 
-    let ondragover = {
-        let dragging = dragging.clone();
+    // `dragenter`/`dragleave` fire for every child element crossed: count
+    // them, so the overlay stays until the pointer leaves the page.
+    let depth = use_mut_ref(|| 0i32);
+    let ondragenter = {
+        let (dragging, depth) = (dragging.clone(), depth.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
+            *depth.borrow_mut() += 1;
             if !*dragging {
                 dragging.set(true);
             }
         })
     };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            // Only when the pointer leaves the window, not a child element.
-            if e.related_target().is_none() {
+        let (dragging, depth) = (dragging.clone(), depth.clone());
+        Callback::from(move |_: DragEvent| {
+            let mut d = depth.borrow_mut();
+            *d = (*d - 1).max(0);
+            if *d == 0 {
                 dragging.set(false);
             }
         })
     };
     let ondrop = {
-        let dragging = dragging.clone();
+        let (dragging, depth) = (dragging.clone(), depth.clone());
         let ctx: AppContext = state.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
+            *depth.borrow_mut() = 0;
             dragging.set(false);
             let file = e
                 .data_transfer()
@@ -93,7 +100,7 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
-            <div class={classes!("app", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+            <div class={classes!("app", dragging.then_some("dragging"))} {ondragenter} {ondragover} {ondragleave} {ondrop}>
                 <Header />
                 <SectionNav />
                 <main id="main" class="main" tabindex="-1">
