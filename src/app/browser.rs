@@ -148,6 +148,9 @@ pub async fn import_in_slices(
 ) -> SlicedOutcome {
     // Let the browser paint the progress bar before the first slice.
     TimeoutFuture::new(0).await;
+    if !is_current(job) {
+        return SlicedOutcome::Superseded;
+    }
     if sniff_workbook(name, &input.bytes).is_some() {
         return SlicedOutcome::Done(import(name, &input.bytes, &options));
     }

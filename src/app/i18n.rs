@@ -136,6 +136,7 @@ pub enum Text {
     ReadFailed,
     SkipToContent,
     MissingCell,
+    Cancel,
     NoValue,
     Warnings,
     PreviewHint,
@@ -252,6 +253,7 @@ impl Text {
             Sheet => ("sheet", "工作表"),
             Pasted => ("pasted cells", "粘贴的单元格"),
             SkipToContent => ("Skip to content", "跳到正文"),
+            Cancel => ("Cancel", "取消"),
             // R's notation, which the field reads in both languages.
             MissingCell => ("NA", "NA"),
             NoValue => ("–", "–"),

@@ -140,3 +140,9 @@ pub fn open_example(ctx: &AppContext, example: Example) {
     });
     import_input(ctx, input, ImportChoices::default());
 }
+
+/// Stops the running import; the table loaded before stays.
+pub fn cancel(ctx: &AppContext) {
+    let job = browser::start_job();
+    ctx.dispatch(Action::ImportCancelled { job });
+}

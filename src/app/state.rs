@@ -263,6 +263,11 @@ pub enum Action {
         /// The table, or why there is none.
         result: Result<Table, ImportFailure>,
     },
+    /// The user stopped the running import; `job` is the id that replaces it.
+    ImportCancelled {
+        /// The new id (no import runs under it).
+        job: u64,
+    },
     /// Choose the column that names the cases.
     SetCaseColumn(Option<usize>),
     /// Hide the error message.
@@ -316,6 +321,10 @@ impl Reducible for AppState {
                     }
                     Err(failure) => s.error = Some(failure),
                 }
+            }
+            Action::ImportCancelled { job } => {
+                s.job = job;
+                s.status = ImportStatus::Idle;
             }
             Action::SetCaseColumn(column) => {
                 if let Some(loaded) = s.loaded.as_mut() {

@@ -198,3 +198,27 @@ test('XLS and ODS workbooks are read too, and an empty sheet gets a message', ()
     await page.getByLabel('Sheet').selectOption('Second');
     await page.getByText('sample.ods — 2 rows × 2 columns').waitFor();
   }));
+
+test('a long import can be cancelled and the table loaded before stays', () =>
+  withApp({}, async (page) => {
+    await page.getByRole('button', { name: 'Load County medical alliances' }).click();
+    await page.getByText('12 rows × 9 columns').waitFor();
+    const dir = await mkdtemp(join(tmpdir(), 'policylens-e2e-'));
+    try {
+      const path = join(dir, 'long.csv');
+      const lines = ['a,b,c,d,e,f'];
+      for (let i = 0; i < 1500000; i++) lines.push(`${i},${i % 97},${i % 13}.5,${i % 7},x${i % 5},${i}`);
+      await writeFile(path, lines.join('\n'));
+      await page.getByLabel('Open a file').setInputFiles(path);
+      await page.getByRole('progressbar', { name: 'Import progress' }).waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('progressbar').waitFor({ state: 'detached' });
+      // Long enough for the import to have finished, had it not stopped.
+      await page.waitForTimeout(3000);
+      await page.getByText('county_alliances_illustrative.csv — 12 rows × 9 columns').waitFor();
+      assert.equal(await page.getByText('long.csv').count(), 0);
+      assert.equal(await page.getByRole('alert').count(), 0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }));
