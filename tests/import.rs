@@ -198,6 +198,46 @@ fn a_decimal_comma_is_text_unless_the_delimiter_is_a_semicolon() {
 }
 
 #[test]
+fn an_excel_sep_line_names_the_delimiter_and_is_skipped() {
+    let got = read("x.csv", b"sep=;\r\na;b,c\n1;2,5\n3;4\n");
+    assert_eq!(got.delimiter, Some(b';'));
+    assert_eq!(got.dataset.columns[1].name, "b,c");
+    assert_eq!(
+        got.dataset.numeric("b,c").unwrap(),
+        vec![Some(2.5), Some(4.0)]
+    );
+    let e = read_err("x.csv", b"SEP=,\na,b\n1\n");
+    assert_eq!(
+        e,
+        DataError::RaggedRow {
+            line: 3,
+            expected: 2,
+            found: 1
+        }
+    );
+    // not a hint: a column named "sep=x"
+    let got = read("x.csv", b"sep=xy,b\n1,2\n");
+    assert_eq!(got.dataset.columns[0].name, "sep=xy");
+}
+
+#[test]
+fn thousands_separators_in_quoted_fields_are_numbers() {
+    let got = read(
+        "t.csv",
+        b"county,pop\nA,\"1,234,567\"\nB,\"89,012.5\"\nC,12\n",
+    );
+    assert_eq!(
+        got.dataset.numeric("pop").unwrap(),
+        vec![Some(1_234_567.0), Some(89_012.5), Some(12.0)]
+    );
+    let got = read("t.csv", b"county;pop\nA;1.234.567,5\nB;0,5\n");
+    assert_eq!(
+        got.dataset.numeric("pop").unwrap(),
+        vec![Some(1_234_567.5), Some(0.5)]
+    );
+}
+
+#[test]
 fn the_user_can_override_the_delimiter() {
     let opts = ImportOptions {
         delimiter: Some(b'|'),
@@ -752,9 +792,17 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn random_bytes_never_panic(name in file_name(), bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        if let Ok(got) = import(&name, &bytes, &ImportOptions::default()) {
-            check_shape(&got);
+    fn random_bytes_never_panic(
+        name in file_name(),
+        bytes in prop::collection::vec(any::<u8>(), 0..512),
+        encoding in prop::option::of(prop::sample::select(vec!["utf-8", "utf-16le", "utf-16be", "gbk", "windows-1252", "big5", "bogus"])),
+        delimiter in prop::option::of(any::<u8>()),
+    ) {
+        let opts = ImportOptions { encoding: encoding.map(str::to_owned), delimiter, sheet: None };
+        for opts in [ImportOptions::default(), opts] {
+            if let Ok(got) = import(&name, &bytes, &opts) {
+                check_shape(&got);
+            }
         }
     }
 
@@ -794,7 +842,7 @@ proptest! {
             prop::sample::select(vec!["a", "1", "0,5", "2.5", "NA", "", " ", "\"", "\"x,y\"", ",", ";", "\t", "\n", "\r\n", "-", "#N/A", "县"]),
             0..80,
         ),
-        delimiter in prop::option::of(prop::sample::select(vec![b',', b';', b'\t'])),
+        delimiter in prop::option::of(prop_oneof![prop::sample::select(vec![b',', b';', b'\t']), any::<u8>()]),
     ) {
         let text: String = cells.concat();
         let opts = ImportOptions { delimiter, ..ImportOptions::default() };

@@ -37,42 +37,87 @@ pub fn is_missing(cell: &str) -> bool {
 
 /// Parse a (trimmed, non-missing) cell as a finite number.
 ///
-/// Accepted: an optional sign, digits with at most one decimal separator and
-/// an optional exponent (`1`, `-0.5`, `.5`, `3.`, `1e-3`). With
-/// `decimal_comma` a single `,` is also accepted as the decimal separator
-/// (`0,81`), but not together with a `.`. Not accepted: thousands
-/// separators, `inf`, `NaN`, percentages, hexadecimal. O(len).
+/// Accepted: an optional sign, digits with at most one decimal point and an
+/// optional exponent (`1`, `-0.5`, `.5`, `3.`, `1e-3`), and digits grouped
+/// by thousands separators in the strict form `1,234,567.5` (groups of
+/// exactly three digits, no exponent). With `decimal_comma` the roles swap:
+/// `0,81` and `1.234.567,5`; a lone `.` still reads as a decimal point
+/// (`1.5`, `1.234`), since a file with decimal commas may hold both. Not
+/// accepted: `1,5` without `decimal_comma` (it is not a grouping), `inf`,
+/// `NaN`, hexadecimal, currency signs. A percentage (`45%`, `12.5 %`, as
+/// Excel copies percent-formatted cells) reads as its fraction (0.45,
+/// 0.125). O(len).
 ///
 /// # Example
 /// ```
 /// use policylens::analysis::data::parse_number;
 /// assert_eq!(parse_number("0,81", true), Some(0.81));
 /// assert_eq!(parse_number("0,81", false), None);
+/// assert_eq!(parse_number("1,234.5", false), Some(1234.5));
+/// assert_eq!(parse_number("1.234,5", true), Some(1234.5));
 /// assert_eq!(parse_number("inf", false), None);
 /// ```
 pub fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
     let t = trim(cell);
+    if let Some(p) = t.strip_suffix('%') {
+        return parse_number(p.strip_suffix(' ').unwrap_or(p), decimal_comma)
+            .filter(|_| !p.ends_with('%'))
+            .map(|v| v / 100.0);
+    }
+    let (group, point) = if decimal_comma {
+        (b'.', b',')
+    } else {
+        (b',', b'.')
+    };
     let mut has_digit = false;
-    let mut commas = 0usize;
-    let mut dots = 0usize;
+    let mut groups = 0usize;
+    let mut points = 0usize;
+    let mut exponent = false;
     for b in t.bytes() {
         match b {
             b'0'..=b'9' => has_digit = true,
-            b'+' | b'-' | b'e' | b'E' => {}
-            b'.' => dots += 1,
-            b',' if decimal_comma => commas += 1,
+            b'+' | b'-' => {}
+            b'e' | b'E' => exponent = true,
+            b if b == point => points += 1,
+            b if b == group => groups += 1,
             _ => return None,
         }
     }
-    if !has_digit || commas > 1 || (commas == 1 && dots > 0) {
+    if !has_digit || points > 1 {
         return None;
     }
-    let value = if commas == 1 {
-        t.replacen(',', ".", 1).parse::<f64>().ok()?
-    } else {
+    let value = if groups == 0 && (points == 0 || point == b'.') {
         t.parse::<f64>().ok()?
+    } else if decimal_comma && points == 0 && groups == 1 {
+        // `1.5` in a file with decimal commas: a decimal point
+        t.parse::<f64>().ok()?
+    } else {
+        if groups > 0 && (exponent || !is_grouped(t, group, point)) {
+            return None;
+        }
+        let plain: String = t
+            .bytes()
+            .filter(|&b| b != group)
+            .map(|b| if b == point { '.' } else { char::from(b) })
+            .collect();
+        plain.parse::<f64>().ok()?
     };
     value.is_finite().then_some(value)
+}
+
+/// Is the integer part of `t` (ASCII: sign, digits, separators) grouped
+/// as `d{1,3}(G d{3})*`?
+fn is_grouped(t: &str, group: u8, point: u8) -> bool {
+    let body = t.strip_prefix(['+', '-']).unwrap_or(t).as_bytes();
+    let int = match body.iter().position(|&b| b == point) {
+        Some(p) => body.get(..p).unwrap_or_default(),
+        None => body,
+    };
+    let mut chunks = int.split(|&b| b == group);
+    let first_ok = chunks
+        .next()
+        .is_some_and(|c| (1..=3).contains(&c.len()) && c.iter().all(u8::is_ascii_digit));
+    first_ok && chunks.all(|c| c.len() == 3 && c.iter().all(u8::is_ascii_digit))
 }
 
 /// The original text of the earlier cells of a column that turns out to
@@ -397,8 +442,26 @@ mod tests {
         assert_eq!(parse_number("1e-3", false), Some(0.001));
         assert_eq!(parse_number("0,5", true), Some(0.5));
         assert_eq!(parse_number("0,5", false), None);
-        assert_eq!(parse_number("1.000,5", true), None);
         assert_eq!(parse_number("1,2,3", true), None);
+        assert_eq!(parse_number("1.5", true), Some(1.5));
+        assert_eq!(parse_number("45%", false), Some(0.45));
+        assert_eq!(parse_number("12,5 %", true), Some(0.125));
+        assert_eq!(parse_number("%", false), None);
+        assert_eq!(parse_number("5%%", false), None);
+    }
+
+    #[test]
+    fn thousands_separators_are_accepted_only_in_strict_groups() {
+        assert_eq!(parse_number("1,234", false), Some(1234.0));
+        assert_eq!(parse_number("-12,345,678.25", false), Some(-12_345_678.25));
+        assert_eq!(parse_number("1.000,5", true), Some(1000.5));
+        assert_eq!(parse_number("1.234.567", true), Some(1_234_567.0));
+        for bad in ["1,23", "1234,567", ",123", "1,234e3", "1,,234", "12,34.5"] {
+            assert_eq!(parse_number(bad, false), None, "{bad}");
+        }
+        for bad in ["1.23,5", "1.2.3", "1.234,5,6"] {
+            assert_eq!(parse_number(bad, true), None, "{bad}");
+        }
         assert_eq!(parse_number("NaN", false), None);
         assert_eq!(parse_number("1e999", false), None);
         assert_eq!(parse_number("e", false), None);

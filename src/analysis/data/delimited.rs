@@ -248,9 +248,16 @@ impl<'a> DelimitedImport<'a> {
         if body.iter().all(u8::is_ascii_whitespace) {
             return Err(DataError::Empty);
         }
-        self.delimiter = self
-            .chosen_delimiter
-            .unwrap_or_else(|| sniff_delimiter(body));
+        let hinted = excel_separator_hint(body);
+        if let Some((_, len)) = hinted {
+            self.pos += len;
+            self.line += 1;
+        }
+        let body = self.text.get(self.pos..).unwrap_or_default();
+        self.delimiter = match (self.chosen_delimiter, hinted) {
+            (Some(d), _) | (None, Some((d, _))) => d,
+            (None, None) => sniff_delimiter(body),
+        };
         while self.table.is_none() && !self.done {
             self.read(1)?;
         }
@@ -466,6 +473,22 @@ fn originals_from_text(
         );
     }
     out
+}
+
+/// Excel's `sep=;` first line, which names the delimiter: the delimiter
+/// and the length of the line with its line end.
+fn excel_separator_hint(text: &[u8]) -> Option<(u8, usize)> {
+    let prefix = text.get(..4)?;
+    if !prefix.eq_ignore_ascii_case(b"sep=") {
+        return None;
+    }
+    let d = *text.get(4).filter(|&&b| b != b'\n' && b != b'\r')?;
+    match text.get(5..) {
+        Some([]) | None => Some((d, 5)),
+        Some([b'\r', b'\n', ..]) => Some((d, 7)),
+        Some([b'\n' | b'\r', ..]) => Some((d, 6)),
+        Some(_) => None,
+    }
 }
 
 /// Number of line ends (`\n`, `\r\n` or a lone `\r`) before the first

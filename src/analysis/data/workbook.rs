@@ -1,26 +1,7 @@
 //! Workbooks (XLSX, XLS, ODS, XLSB) through `calamine`.
 //!
-//! The first non-empty row of the sheet's used range is the header. Cells:
-//! numbers are numbers; booleans are 1 and 0; strings are typed like text
-//! cells (so `"NA"` is missing and `"0.5"` a number); empty cells are
-//! missing; error cells (`#DIV/0!`, `#N/A`, …, also as strings) are
-//! missing, with an [`super::ImportWarning::ErrorCells`]; dates and times become ISO 8601 text
-//! (`2024-03-01`, `2024-03-01 08:30:00`) with an
-//! [`super::ImportWarning::DatesAsText`], since a serial day number means nothing
-//! to a reader; durations become numbers of days.
-//!
-//! # Robustness
-//! calamine's XLSX and ODS readers withstood 20,000 randomly damaged
-//! copies of the sample files without a panic. Its XLS reader does not
-//! (upstream issues tafia/calamine#684, #714): a damaged `.xls` can make
-//! it slice out of range (a panic) or request an absurd allocation (an
-//! abort). The allocation seen in testing (from the DIMENSIONS record) is
-//! checked here before calamine runs; the out-of-range reads cannot be
-//! prevented from outside calamine, and with `panic = "abort"` (the
-//! release profile, and always in wasm) they cannot be caught either. So:
-//! random bytes and damaged XLSX/ODS files give errors, but a damaged XLS
-//! may still crash. The web app should read workbooks in a web worker, so
-//! that such a file costs the worker, not the page.
+//! See [`import_workbook`] for how cells are typed and how robust the
+//! readers are.
 
 use std::io::Cursor;
 
@@ -100,6 +81,29 @@ pub fn sniff_workbook(file_name: &str, bytes: &[u8]) -> Option<WorkbookFormat> {
 /// Read one sheet of a workbook (`opts.sheet`, default the first) into a
 /// table. O(cells).
 ///
+/// The first non-empty row of the sheet's used range is the header. Cells:
+/// numbers are numbers; booleans are 1 and 0; strings are typed like text
+/// cells (so `"NA"` is missing and `"0.5"` a number); empty cells are
+/// missing; error cells (`#DIV/0!`, `#N/A`, …, also as strings) are
+/// missing, with an [`super::ImportWarning::ErrorCells`]; dates and times become ISO 8601 text
+/// (`2024-03-01`, `2024-03-01 08:30:00`) with an
+/// [`super::ImportWarning::DatesAsText`], since a serial day number means nothing
+/// to a reader; durations become numbers of days.
+///
+/// # Robustness
+/// calamine's XLSX and ODS readers withstood 20,000 randomly damaged
+/// copies of the sample files without a panic. Its XLS reader does not
+/// (upstream issues tafia/calamine#684, #714): a damaged `.xls` can make
+/// it slice out of range (a panic) or request an absurd allocation (an
+/// abort). One cause of such allocations (a damaged DIMENSIONS record) is
+/// checked here before calamine runs; the others, and the out-of-range
+/// reads, cannot be prevented from outside calamine, and with
+/// `panic = "abort"` (the release profile, and always in wasm) they cannot
+/// be caught either. So:
+/// random bytes and damaged XLSX/ODS files give errors, but a damaged XLS
+/// may still crash. The web app should read workbooks in a web worker, so
+/// that such a file costs the worker, not the page.
+///
 /// # Errors
 /// [`DataError::UnreadableWorkbook`], [`DataError::MissingSheet`],
 /// [`DataError::EmptySheet`], and the header errors of text files.
@@ -140,11 +144,13 @@ const XLS_MAX_CELLS: u64 = 65_536 * 256;
 fn xls_dimensions_plausible(bytes: &[u8]) -> bool {
     let u16_at = |r: &[u8], i: usize| -> u32 {
         r.get(i..i + 2)
-            .map_or(0, |b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+            .and_then(|b| <[u8; 2]>::try_from(b).ok())
+            .map_or(0, |b| u32::from(u16::from_le_bytes(b)))
     };
     let u32_at = |r: &[u8], i: usize| -> u32 {
         r.get(i..i + 4)
-            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or(0, u32::from_le_bytes)
     };
     for (i, w) in bytes.windows(4).enumerate() {
         let &[0x00, 0x02, len, 0x00] = w else {
