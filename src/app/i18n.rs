@@ -196,7 +196,7 @@ impl Text {
             ExampleAlliances => ("County medical alliances", "县域医共体"),
             ExampleAlliancesNote => (
                 "12 county alliances × 7 conditions and the outcome “service capability improved”, raw scores before calibration. Modeled on Xu, Hu & Liu (2024).",
-                "12 个县域医共体 × 7 个条件及结果“服务能力提升”，校准前的原始得分。参照徐悦、胡琳琳、刘远立（2024）构造。",
+                "12 个县域医共体 × 7 个条件及结果“服务能力提升”，校准前的原始得分。参照 Xu、Hu、Liu（2024）的研究构造。",
             ),
             ExampleStakeholders => ("Stakeholder ratings", "利益相关者评分"),
             ExampleStakeholdersNote => (

@@ -15,6 +15,7 @@ use super::preview_grid::PreviewGrid;
 use super::table_info::TableInfo;
 use crate::app::i18n::Text;
 use crate::app::importer::{self, AppContext};
+use crate::app::state::ImportStatus;
 
 /// File types offered by the file picker.
 const ACCEPT: &str = ".csv,.tsv,.txt,.tab,.xlsx,.xlsm,.xls,.ods,text/csv,text/tab-separated-values";
@@ -52,7 +53,8 @@ pub fn data_section() -> Html {
     };
 
     html! {
-        <section class="section data-section" aria-labelledby="section-title">
+        <section class="section data-section" aria-labelledby="section-title"
+            aria-busy={(ctx.status != ImportStatus::Idle).then_some("true")}>
             <h2 id="section-title">{ lang.t(Text::SectionData) }</h2>
             <div class="import-grid">
                 <div class="card">

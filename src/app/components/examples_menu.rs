@@ -32,7 +32,7 @@ pub fn examples_menu() -> Html {
                         let ctx = ctx.clone();
                         Callback::from(move |_: MouseEvent| importer::open_example(&ctx, example))
                     };
-                    let id = format!("example-{}", example.case_column());
+                    let id = format!("example-{}", example.file_name().trim_end_matches(".csv"));
                     html! {
                         <li class="example">
                             <div>
