@@ -176,14 +176,14 @@ impl Text {
                 "您的数据只保留在本机：文件在浏览器内读取和分析，不会上传。",
             ),
             BringData => ("Bring a table", "导入数据表"),
-            OpenFile => ("Open a file", "打开文件"),
+            OpenFile => ("Open a file…", "打开文件……"),
             FileHint => (
                 "CSV, TSV or semicolon-separated text (UTF-8, UTF-16, GBK/GB18030), Excel XLSX/XLS or OpenDocument ODS.",
                 "CSV、TSV 或分号分隔的文本（UTF-8、UTF-16、GBK/GB18030），Excel XLSX/XLS 或 OpenDocument ODS。",
             ),
             DropHere => (
-                "…or drop a file anywhere on this page.",
-                "……或将文件拖放到本页任意位置。",
+                "or drop it anywhere on this page",
+                "或将文件拖放到本页任意位置",
             ),
             DropActive => ("Drop the file to open it", "松开鼠标即可打开文件"),
             PasteLabel => ("Paste cells copied from Excel", "粘贴从 Excel 复制的单元格"),

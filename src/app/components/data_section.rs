@@ -60,10 +60,15 @@ pub fn data_section() -> Html {
                 <div class="card">
                     <h3>{ lang.t(Text::BringData) }</h3>
                     <div class="field">
-                        <label for="file-input">{ lang.t(Text::OpenFile) }</label>
-                        <input id="file-input" type="file" accept={ACCEPT} aria-describedby="file-hint" {onchange} />
+                        // The native input is kept (keyboard, screen readers,
+                        // tests) but drawn as a drop area in the page's language.
+                        <input id="file-input" class="visually-hidden" type="file" accept={ACCEPT}
+                            aria-describedby="file-hint" {onchange} />
+                        <label for="file-input" class="file-drop">
+                            <span class="file-button">{ lang.t(Text::OpenFile) }</span>
+                            <span class="drop-hint">{ lang.t(Text::DropHere) }</span>
+                        </label>
                         <p id="file-hint" class="hint">{ lang.t(Text::FileHint) }</p>
-                        <p class="hint drop-hint">{ lang.t(Text::DropHere) }</p>
                     </div>
                     <PasteBox />
                 </div>
