@@ -26,6 +26,11 @@ pub fn import_options_form() -> Html {
     if text_input.is_none() && workbook.is_none() {
         return Html::default();
     }
+    // No encoding choice for the workbook that is the latest input.
+    let show_encoding = workbook
+        .as_ref()
+        .is_none_or(|w| Some(&w.input) != ctx.input.as_ref())
+        && text_input.is_some();
     let detected = ctx
         .loaded
         .as_ref()
@@ -63,7 +68,7 @@ pub fn import_options_form() -> Html {
     let chosen = ctx.choices.encoding.clone().unwrap_or_default();
     let auto = match detected {
         Some(name) if ctx.choices.encoding.is_none() => {
-            format!("{} ({name})", lang.t(Text::EncodingAuto))
+            format!("{} ({})", lang.t(Text::EncodingAuto), name.to_uppercase())
         }
         _ => lang.t(Text::EncodingAuto).to_owned(),
     };
@@ -71,7 +76,7 @@ pub fn import_options_form() -> Html {
     html! {
         <fieldset class="import-options">
             <legend>{ lang.t(Text::ImportOptions) }</legend>
-            if workbook.as_ref().is_none_or(|w| Some(&w.input) != ctx.input.as_ref()) && text_input.is_some() {
+            if show_encoding {
                 <div class="field inline">
                     <label for="encoding">{ lang.t(Text::EncodingLabel) }</label>
                     <select id="encoding" onchange={on_encoding}>
