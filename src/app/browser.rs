@@ -19,7 +19,7 @@ const LANG_KEY: &str = "policylens.lang";
 
 /// Rows parsed per slice before yielding to the browser: small enough that
 /// one slice of a 25-column table takes well under a frame budget of work.
-const ROWS_PER_SLICE: usize = 4_000;
+pub const ROWS_PER_SLICE: usize = 4_000;
 
 thread_local! {
     static CURRENT_JOB: Cell<u64> = const { Cell::new(0) };
