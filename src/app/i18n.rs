@@ -200,8 +200,8 @@ impl Text {
             ),
             ExampleStakeholders => ("Stakeholder ratings", "利益相关者评分"),
             ExampleStakeholdersNote => (
-                "8 stakeholders of a county medical alliance reform rated by 3 raters on interest, cognition, capability, resources, position and power. Modeled on a Tianchang county study.",
-                "县域医共体改革的 8 类利益相关者，由 3 位评分者就利益、认知、能力、资源、立场和权力评分。参照天长市研究构造。",
+                "8 stakeholders of a county medical alliance reform rated by 5 respondents on interest, cognition, capability, resources, position, power, legitimacy and urgency. Modeled on a Tianchang county study.",
+                "县域医共体改革的 8 类利益相关者，由 5 位受访者就利益、认知、能力、资源、立场、权力、合法性和紧迫性评分。参照天长市研究构造。",
             ),
             ExampleLipset => (
                 "Lipset: survival of democracy (LF)",

@@ -45,6 +45,21 @@ test('loading an example shows its size, column summary and preview', () =>
     assert.match(await scale.innerText(), /number\s+12\s+0\s+14\s+71\s+40\.167/);
   }));
 
+test('every bundled example loads with its case column', () =>
+  withApp({}, async (page) => {
+    const examples = [
+      ['County medical alliances', 'county_alliances_illustrative.csv — 12 rows × 9 columns', 'county'],
+      ['Stakeholder ratings', 'stakeholder_ratings_illustrative.csv — 39 rows × 11 columns', 'stakeholder'],
+      ['Lipset: survival of democracy (LF)', 'LF.csv — 18 rows × 7 columns', 'case'],
+    ];
+    for (const [name, info, caseColumn] of examples) {
+      await page.getByRole('button', { name: `Load ${name}` }).click();
+      await page.getByText(info).waitFor();
+      const picker = page.getByLabel('Column with the case names');
+      assert.equal(await picker.locator('option:checked').textContent(), caseColumn);
+    }
+  }));
+
 test('a GBK CSV from Excel on Chinese Windows is detected and previewed', () =>
   withApp({}, async (page) => {
     await upload(page, 'county_gbk.csv');
