@@ -89,8 +89,12 @@ clippy:
 native-test:
 	cargo test
 
-dist: tools-build
+# Rebuilt only when an input changed (trunk always re-runs wasm-opt, ~30 s).
+DIST_INPUTS := $(shell find src styles assets -type f 2>/dev/null) index.html Trunk.toml Cargo.toml Cargo.lock
+dist: dist/index.html
+dist/index.html: $(DIST_INPUTS) | tools-build
 	trunk build --release --offline
+	@touch $@
 
 e2e:
 	node --test --test-concurrency=1 tests/e2e/
