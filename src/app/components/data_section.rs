@@ -23,15 +23,14 @@ const ACCEPT: &str = ".csv,.tsv,.txt,.tab,.xlsx,.xlsm,.xls,.ods,text/csv,text/ta
 /// The Data section.
 #[component(DataSection)]
 pub fn data_section() -> Html {
-    let Some(ctx) = use_context::<AppContext>() else {
-        return Html::default();
-    };
-    let lang = ctx.lang;
+    let ctx = use_context::<AppContext>();
     let info = use_node_ref();
     {
         // Bring a newly loaded table into view.
         let info = info.clone();
-        let table = ctx.loaded.as_ref().map(|l| l.imported.clone());
+        let table = ctx
+            .as_ref()
+            .and_then(|c| c.loaded.as_ref().map(|l| l.imported.clone()));
         use_effect_with(table, move |table| {
             if table.is_some()
                 && let Some(el) = info.cast::<web_sys::Element>()
@@ -40,6 +39,11 @@ pub fn data_section() -> Html {
             }
         });
     }
+    // Hooks first (same order on every render), then the context check.
+    let Some(ctx) = ctx else {
+        return Html::default();
+    };
+    let lang = ctx.lang;
     let onchange = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {

@@ -10,11 +10,11 @@ use crate::app::importer::{self, AppContext};
 /// The paste box.
 #[component(PasteBox)]
 pub fn paste_box() -> Html {
+    let area = use_node_ref();
     let Some(ctx) = use_context::<AppContext>() else {
         return Html::default();
     };
     let lang = ctx.lang;
-    let area = use_node_ref();
     let onpaste = {
         let ctx = ctx.clone();
         Callback::from(move |e: Event| {
