@@ -9,7 +9,7 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::i18n::Lang;
+use super::i18n::{Lang, Text};
 use super::state::{Example, RawInput, Shared};
 use crate::analysis::data::{
     DataError, DelimitedImport, ImportOptions, Imported, MAX_IMPORT_BYTES, import, sniff_workbook,
@@ -51,6 +51,29 @@ pub fn apply_lang(lang: Lang) {
     {
         log::warn!("cannot set the document language: {e:?}");
     }
+}
+
+/// Shows a message (in both languages) instead of a silently dead page
+/// if the app ever panics, and logs the panic to the console.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        gloo::console::error!(info.to_string());
+        let document = gloo::utils::document();
+        if let (Ok(banner), Some(body)) = (document.create_element("div"), document.body()) {
+            banner.set_class_name("panic");
+            if let Err(e) = banner.set_attribute("role", "alert") {
+                gloo::console::error!(e);
+            }
+            banner.set_text_content(Some(&format!(
+                "{} {}",
+                Lang::En.t(Text::InternalError),
+                Lang::ZhHans.t(Text::InternalError)
+            )));
+            if let Err(e) = body.prepend_with_node_1(&banner) {
+                gloo::console::error!(e);
+            }
+        }
+    }));
 }
 
 /// Records the performance mark `policylens-first-render`, once the app's

@@ -136,6 +136,7 @@ pub enum Text {
     ReadFailed,
     SkipToContent,
     MissingCell,
+    InternalError,
     Cancel,
     NoValue,
     Warnings,
@@ -254,6 +255,10 @@ impl Text {
             Pasted => ("pasted cells", "粘贴的单元格"),
             SkipToContent => ("Skip to content", "跳到正文"),
             Cancel => ("Cancel", "取消"),
+            InternalError => (
+                "PolicyLens stopped because of an internal error. Reload the page to start again; your files were not changed.",
+                "PolicyLens 因内部错误而停止。请重新加载页面；您的文件没有被修改。",
+            ),
             // R's notation, which the field reads in both languages.
             MissingCell => ("NA", "NA"),
             NoValue => ("–", "–"),
