@@ -72,8 +72,9 @@ tools-browser: tools-build chromium
 
 ## ---------------------------------------------------------------- the two commands
 
+# A development build, in its own folder so that dist/ keeps the release bundle.
 serve: tools-build
-	trunk serve --offline
+	trunk serve --offline --dist target/serve-dist
 
 test: tools-browser fmt clippy native-test dist e2e report
 
