@@ -1,6 +1,7 @@
 //! Browser entry point: mounts the app.
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    policylens::app::browser::install_panic_hook();
     yew::Renderer::<policylens::app::App>::new().render();
 }
 

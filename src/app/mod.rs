@@ -1,8 +1,26 @@
-//! The yew application (browser only).
-use yew::prelude::*;
+//! The yew application (browser only): state, components, browser glue and
+//! the one table of user-visible text.
+//!
+//! The root component [`App`] owns the reducer ([`state::AppState`]) and
+//! shares it through a context; components are one per file under
+//! [`components`]; effects live in components, [`importer`] and [`browser`].
+//!
+//! # Building a section
+//! A section (Stakeholders, fsQCA, Report) is a component under
+//! `components/` that replaces its [`components::not_available::NotAvailable`]
+//! in `components/app.rs`. It reads the shared state with
+//! `use_context::<importer::AppContext>()`: the loaded table is
+//! `ctx.loaded` ([`state::Loaded`]: `imported.dataset`, `summaries`,
+//! `case_column` — the user's choice, which is not written into the
+//! dataset), the language `ctx.lang`. Its text goes into [`i18n::Text`]
+//! (one key, both languages) or a function in [`i18n`] for text with
+//! values; its own state goes into [`state::AppState`] with new
+//! [`state::Action`] variants.
 
-/// The root component.
-#[function_component(App)]
-pub fn app() -> Html {
-    html! { <main><h1>{ "PolicyLens" }</h1></main> }
-}
+pub mod browser;
+pub mod components;
+pub mod i18n;
+pub mod importer;
+pub mod state;
+
+pub use components::app::App;

@@ -1,0 +1,17 @@
+//! One component per file.
+
+pub mod app;
+pub mod case_column_picker;
+pub mod column_summary;
+pub mod data_section;
+pub mod error_message;
+pub mod examples_menu;
+pub mod header;
+pub mod import_options;
+pub mod import_status;
+pub mod language_switch;
+pub mod not_available;
+pub mod paste_box;
+pub mod preview_grid;
+pub mod section_nav;
+pub mod table_info;
