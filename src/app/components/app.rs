@@ -5,9 +5,11 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use super::data_section::DataSection;
+use super::fsqca_section::FsqcaSection;
 use super::header::Header;
-use super::not_available::NotAvailable;
+use super::report_section::ReportSection;
 use super::section_nav::SectionNav;
+use super::stakeholders_section::StakeholdersSection;
 use crate::app::browser;
 use crate::app::i18n::Text;
 use crate::app::importer::{self, AppContext};
@@ -87,15 +89,9 @@ pub fn app() -> Html {
     let lang = state.lang;
     let body = match state.section {
         Section::Data => html! { <DataSection /> },
-        Section::Stakeholders => html! {
-            <NotAvailable title={lang.t(Text::SectionStakeholders)} text={lang.t(Text::NotAvailableStakeholders)} />
-        },
-        Section::Fsqca => html! {
-            <NotAvailable title={lang.t(Text::SectionFsqca)} text={lang.t(Text::NotAvailableFsqca)} />
-        },
-        Section::Report => html! {
-            <NotAvailable title={lang.t(Text::SectionReport)} text={lang.t(Text::NotAvailableReport)} />
-        },
+        Section::Stakeholders => html! { <StakeholdersSection /> },
+        Section::Fsqca => html! { <FsqcaSection /> },
+        Section::Report => html! { <ReportSection /> },
     };
 
     html! {

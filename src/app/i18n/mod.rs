@@ -7,6 +7,19 @@
 
 use crate::analysis::data::{ColumnKind, DataError, ImportWarning};
 
+pub mod fsqca;
+pub mod persist;
+pub mod stakeholders;
+
+/// A key of fixed text with its English and Simplified Chinese strings.
+///
+/// [`Text`] holds the shell's and the Data section's keys; each section
+/// keeps its own key enum in a submodule of this table.
+pub trait Translate {
+    /// The English and the Chinese text.
+    fn pair(self) -> (&'static str, &'static str);
+}
+
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -52,8 +65,9 @@ impl Lang {
         }
     }
 
-    /// Looks up a fixed text.
-    pub fn t(self, text: Text) -> &'static str {
+    /// Looks up a fixed text: a [`Text`] key or a key of a section's own
+    /// table ([`fsqca`], [`stakeholders`], [`persist`]).
+    pub fn t(self, text: impl Translate) -> &'static str {
         let (en, zh) = text.pair();
         match self {
             Lang::En => en,
@@ -143,7 +157,7 @@ pub enum Text {
     PreviewHint,
 }
 
-impl Text {
+impl Translate for Text {
     /// The (English, Simplified Chinese) pair of a key: the table itself.
     fn pair(self) -> (&'static str, &'static str) {
         use Text::*;

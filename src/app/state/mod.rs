@@ -10,6 +10,11 @@ use yew::prelude::*;
 
 use super::i18n::Lang;
 use crate::analysis::data::{ColumnSummary, DataError, Imported};
+use crate::analysis::project::Project;
+
+pub mod fsqca;
+pub mod persist;
+pub mod stakeholders;
 
 /// A section of the app, reachable from the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -221,6 +226,26 @@ pub struct AppState {
     pub status: ImportStatus,
     /// Why the latest import failed, until dismissed or a new import starts.
     pub error: Option<ImportFailure>,
+    /// Every analysis choice (calibrations, outcome and conditions, truth
+    /// table and minimization settings, stakeholder ratings and models).
+    /// Its `data` stays `None` here — the table lives in [`AppState::loaded`]
+    /// and is shared, not copied, on every state change; saving and sharing
+    /// assemble the whole [`Project`] with [`AppState::to_project`].
+    pub project: Project,
+}
+
+impl AppState {
+    /// The whole project: the settings with the loaded table (and the
+    /// user's case column) put in.
+    pub fn to_project(&self) -> Project {
+        let mut project = self.project.clone();
+        project.data = self.loaded.as_ref().map(|loaded| {
+            let mut dataset = loaded.imported.dataset.clone();
+            dataset.case_column = loaded.case_column;
+            dataset
+        });
+        project
+    }
 }
 
 /// Everything that can happen to the state.
@@ -272,6 +297,12 @@ pub enum Action {
     SetCaseColumn(Option<usize>),
     /// Hide the error message.
     DismissError,
+    /// Something in the fsQCA section.
+    Fsqca(fsqca::FsqcaAction),
+    /// Something in the Stakeholders section.
+    Stakeholder(stakeholders::StakeholderAction),
+    /// Keeping and sharing work (restore, open, rename…).
+    Persist(persist::PersistAction),
 }
 
 impl Reducible for AppState {
@@ -332,6 +363,9 @@ impl Reducible for AppState {
                 }
             }
             Action::DismissError => s.error = None,
+            Action::Fsqca(action) => fsqca::reduce(&mut s, action),
+            Action::Stakeholder(action) => stakeholders::reduce(&mut s, action),
+            Action::Persist(action) => persist::reduce(&mut s, action),
             // Progress or results of an import that was superseded.
             Action::InputRead { .. }
             | Action::ImportProgressed { .. }
