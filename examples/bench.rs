@@ -114,8 +114,20 @@ struct Run {
     result: Result<Minimization, MinimizeError>,
 }
 
+fn max_models() -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--max-models")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(policylens::analysis::minimize::DEFAULT_MAX_MODELS)
+}
+
 fn run(problem: &Problem, kind: Kind) -> Run {
-    let options = Options::default();
+    let options = Options {
+        max_models: max_models(),
+        ..Options::default()
+    };
     reset_peak();
     let start = Instant::now();
     let mut result = minimize(problem, kind, &options, &mut go);

@@ -2,12 +2,16 @@
 //! fewest prime implicants (R QCA's models M1, M2, …), R's row dominance, and
 //! R's `all.sol` (every irredundant cover).
 
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 
 use super::{MinimizeError, Progress};
 
 /// How often (in search nodes) the progress callback is called.
 const PROGRESS_EVERY: u64 = 8192;
+
+/// Entries of the exact-bound memo before it is cleared (bounds memory).
+const MEMO_LIMIT: usize = 500_000;
 
 /// A fixed-size set of small integers (chart rows or columns), one bit each.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -176,6 +180,12 @@ struct Cover<'a> {
     /// For each column, the sets covering it, as a bit set over sets.
     col_sets: Vec<BitSet>,
     nodes: u64,
+    /// Sets allowed at the root of the search (the exact bound ignores the
+    /// exclusions made while enumerating, so it stays a valid lower bound).
+    root_allowed: BitSet,
+    /// Memo of the exact bound: uncovered columns → (value, exact?); when not
+    /// exact, the value is a lower bound.
+    memo: HashMap<BitSet, (usize, bool)>,
 }
 
 impl<'a> Cover<'a> {
@@ -203,6 +213,8 @@ impl<'a> Cover<'a> {
             by_col,
             col_sets,
             nodes: 0,
+            root_allowed: BitSet::full(sets.len()),
+            memo: HashMap::new(),
         }
     }
 
@@ -310,6 +322,61 @@ impl<'a> Cover<'a> {
         }
     }
 
+    /// The fewest root-allowed sets covering `uncovered`, exactly when it is
+    /// at most `limit`; otherwise some value above `limit`. Memoized branch
+    /// and bound on the uncovered columns.
+    fn exact_min(&mut self, uncovered: &BitSet, limit: usize) -> usize {
+        if uncovered.is_empty() {
+            return 0;
+        }
+        if let Some(&(v, exact)) = self.memo.get(uncovered)
+            && (exact || v > limit)
+        {
+            return v;
+        }
+        let root = self.root_allowed.clone();
+        let lb = self.lower_bound(uncovered, &root);
+        if lb > limit {
+            self.remember(uncovered, lb, false);
+            return lb;
+        }
+        let Some(cands) = self.branch_column(uncovered, &root) else {
+            self.remember(uncovered, usize::MAX / 2, true);
+            return usize::MAX / 2;
+        };
+        let mut best = limit.saturating_add(1);
+        for i in cands {
+            if best <= lb.max(1) {
+                break;
+            }
+            let Some(set) = self.sets.get(i) else {
+                continue;
+            };
+            let mut next = uncovered.clone();
+            next.difference_with(set);
+            let v = self.exact_min(&next, best.saturating_sub(2));
+            if v.saturating_add(1) < best {
+                best = v + 1;
+            }
+        }
+        if best <= limit {
+            self.remember(uncovered, best, true);
+        } else {
+            self.remember(uncovered, limit + 1, false);
+        }
+        best
+    }
+
+    fn remember(&mut self, uncovered: &BitSet, value: usize, exact: bool) {
+        if self.memo.len() >= MEMO_LIMIT {
+            self.memo.clear();
+        }
+        let entry = self.memo.entry(uncovered.clone()).or_insert((0, false));
+        if exact || !entry.1 {
+            *entry = (value.max(if exact { 0 } else { entry.0 }), exact);
+        }
+    }
+
     /// Depth-first enumeration of the covers with at most `budget` more sets.
     /// Each cover is produced once: when branching on a column, the sets
     /// tried earlier are forbidden in later branches.
@@ -333,7 +400,7 @@ impl<'a> Cover<'a> {
             return Ok(false);
         }
         let lb = self.lower_bound(uncovered, allowed);
-        if lb > budget {
+        if lb > budget || self.exact_min(uncovered, budget) > budget {
             return Ok(false);
         }
         let Some(cands) = self.branch_column(uncovered, allowed) else {
@@ -347,6 +414,9 @@ impl<'a> Cover<'a> {
             };
             let mut next = uncovered.clone();
             next.difference_with(set);
+            if self.exact_min(&next, budget - 1) > budget - 1 {
+                continue;
+            }
             chosen.push(i);
             let stop = self.enumerate_min(
                 &next,
@@ -498,6 +568,16 @@ pub fn minimal_covers(
     let Some(ub) = greedy_upper_bound(sets, n_cols) else {
         return Ok(None);
     };
+    // The exact bound may ignore dominated sets: a set whose columns are a
+    // strict subset of another's can be swapped for it in any cover, so the
+    // smallest cover size of any column set is unchanged.
+    let mut root = BitSet::new(sets.len());
+    for i in row_dominance(sets) {
+        if allowed.contains(i) {
+            root.insert(i);
+        }
+    }
+    cover.root_allowed = root;
     let mut budget = cover.lower_bound(&uncovered, &allowed).min(ub);
     if uncovered.is_empty() {
         budget = 0;
