@@ -1,5 +1,5 @@
 //! PolicyLens: stakeholder analysis and fuzzy-set QCA, in the browser.
 pub mod analysis;
-pub mod charts;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod charts;

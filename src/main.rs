@@ -6,6 +6,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("policylens is the web app: build it with `make serve`; the native tool is policylens-cli");
+    eprintln!(
+        "policylens is the web app: build it with `make serve`; the native tool is policylens-cli"
+    );
     std::process::exit(2);
 }

@@ -1,1 +1,0 @@
-//! TODO(skeleton): module `data` — being written.
