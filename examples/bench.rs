@@ -55,17 +55,18 @@ fn peak_mib() -> f64 {
 }
 
 fn timing_dir() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    for c in [
-        manifest.join("../shared/fixtures/timing"),
-        manifest.join("../../shared/fixtures/timing"),
-    ] {
-        if c.is_dir() {
-            return c;
-        }
+    let dir = std::env::var_os("POLICYLENS_FIXTURES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"))
+        .join("timing");
+    if !dir.is_dir() {
+        eprintln!(
+            "timing fixtures not found at {} (set POLICYLENS_FIXTURES)",
+            dir.display()
+        );
+        std::process::exit(1);
     }
-    eprintln!("timing fixtures not found");
-    std::process::exit(1);
+    dir
 }
 
 /// Reads `X1..Xk,OUT` (0/1); a configuration seen with both outcomes is a
