@@ -408,3 +408,69 @@ fn every_r_solution_is_reproduced_model_for_model() {
         errors.join("\n")
     );
 }
+
+#[test]
+fn cli_minimize_prints_the_r_models_with_their_fit() {
+    let fixtures = common::fixtures_dir();
+    let json: Value = common::read_json("datasets/LF.json");
+    let analysis = &json["analyses"][0];
+    let r = analysis["solutions"]
+        .as_array()
+        .and_then(|s| s.iter().find(|x| x["name"] == "intermediate_2"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_policylens-cli"))
+        .args(["minimize", "--data"])
+        .arg(fixtures.join("data/LF.csv"))
+        .args([
+            "--outcome",
+            "SURV",
+            "--conditions",
+            "DEV,URB,LIT,IND,STB",
+            "--incl-cut",
+            "0.8",
+            "--include",
+            "?",
+            "--dir-exp",
+            "DEV, STB, ~LIT*IND",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run the CLI: {e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    assert_eq!(v["solution"], "intermediate");
+    let pair = &r["intermediate"][0];
+    let model = &v["models"][0];
+    assert_eq!(model["expression"], pair["models"][0]["expression"]);
+    let mut errors = Vec::new();
+    common::check(
+        &mut errors,
+        "inclS",
+        common::num(&model["inclS"]),
+        &pair["models"][0]["inclS"],
+    );
+    common::check(
+        &mut errors,
+        "covS",
+        common::num(&model["covS"]),
+        &pair["models"][0]["covS"],
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let easy: Vec<u64> = v["intermediate"][0]["easy_counterfactuals"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| {
+            1 + c
+                .as_array()
+                .into_iter()
+                .flatten()
+                .fold(0u64, |acc, b| (acc << 1) | b.as_u64().unwrap_or(0))
+        })
+        .collect();
+    assert_eq!(easy, numbers(&pair["EC"]));
+}
