@@ -157,17 +157,53 @@ pub enum Completeness {
 /// Rows with identical coverage are all kept. Returns kept indices in order.
 /// Complexity: O(n² · w) for n rows of w words.
 pub fn row_dominance(covers: &[BitSet]) -> Vec<usize> {
-    let lens: Vec<usize> = covers.iter().map(BitSet::len).collect();
-    (0..covers.len())
-        .filter(|&i| {
-            let (Some(ci), Some(&li)) = (covers.get(i), lens.get(i)) else {
-                return false;
-            };
-            !covers
-                .iter()
-                .zip(&lens)
-                .any(|(cj, &lj)| lj > li && ci.is_subset(cj))
+    // Distinct coverages first: large charts repeat them a lot.
+    let mut distinct: HashMap<&BitSet, usize> = HashMap::new();
+    let mut sets: Vec<(&BitSet, usize)> = Vec::new();
+    for c in covers {
+        if !distinct.contains_key(c) {
+            distinct.insert(c, sets.len());
+            sets.push((c, c.len()));
+        }
+    }
+    let mut order: Vec<usize> = (0..sets.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sets.get(i).map_or(0, |s| s.1)));
+    let mut kept = vec![true; sets.len()];
+    // For each column, the maximal sets found so far that contain it: a set
+    // is dominated only by a larger maximal set containing its rarest column.
+    let mut by_column: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &i in &order {
+        let Some(&(si, li)) = sets.get(i) else {
+            continue;
+        };
+        let rarest = si
+            .iter()
+            .min_by_key(|c| by_column.get(c).map_or(0, Vec::len));
+        let dominated = rarest.and_then(|c| by_column.get(&c)).is_some_and(|list| {
+            list.iter().any(|&j| {
+                sets.get(j)
+                    .is_some_and(|&(sj, lj)| lj > li && si.is_subset(sj))
+            })
+        });
+        if dominated {
+            if let Some(k) = kept.get_mut(i) {
+                *k = false;
+            }
+        } else {
+            for c in si.iter() {
+                by_column.entry(c).or_default().push(i);
+            }
+        }
+    }
+    covers
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            distinct
+                .get(c)
+                .is_some_and(|&i| kept.get(i).copied().unwrap_or(false))
         })
+        .map(|(i, _)| i)
         .collect()
 }
 
@@ -399,7 +435,8 @@ impl<'a> Cover<'a> {
         if budget == 0 {
             return Ok(false);
         }
-        let lb = self.lower_bound(uncovered, allowed);
+        let root = self.root_allowed.clone();
+        let lb = self.lower_bound(uncovered, &root);
         if lb > budget || self.exact_min(uncovered, budget) > budget {
             return Ok(false);
         }
@@ -571,9 +608,14 @@ pub fn minimal_covers(
     // The exact bound may ignore dominated sets: a set whose columns are a
     // strict subset of another's can be swapped for it in any cover, so the
     // smallest cover size of any column set is unchanged.
+    // Sets with the same columns are interchangeable there too: one of each.
     let mut root = BitSet::new(sets.len());
+    let mut seen: std::collections::HashSet<&BitSet> = std::collections::HashSet::new();
     for i in row_dominance(sets) {
-        if allowed.contains(i) {
+        if allowed.contains(i)
+            && let Some(s) = sets.get(i)
+            && seen.insert(s)
+        {
             root.insert(i);
         }
     }
