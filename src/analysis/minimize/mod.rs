@@ -418,7 +418,6 @@ pub fn minimize(
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<Minimization, MinimizeError> {
     let k = problem.k;
-    let t0 = std::time::Instant::now();
     let primes = match kind {
         Kind::Complex | Kind::Intermediate => {
             let mut on: Vec<u64> = problem.positive.clone();
@@ -434,15 +433,7 @@ pub fn minimize(
                 .primes
         }
     };
-    eprintln!("DEBUG primes {} in {:?}", primes.len(), t0.elapsed());
-    let mut hist = std::collections::BTreeMap::new();
-    for t in &primes {
-        *hist.entry(t.literal_count()).or_insert(0) += 1;
-    }
-    eprintln!("DEBUG levels {:?}", hist);
-    let r = solve_chart(problem, kind, primes, options, progress);
-    eprintln!("DEBUG chart done {:?}", t0.elapsed());
-    r
+    solve_chart(problem, kind, primes, options, progress)
 }
 
 /// Builds and solves the PI chart of `primes` over the positive rows.
