@@ -55,17 +55,18 @@ fn peak_mib() -> f64 {
 }
 
 fn timing_dir() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    for c in [
-        manifest.join("../shared/fixtures/timing"),
-        manifest.join("../../shared/fixtures/timing"),
-    ] {
-        if c.is_dir() {
-            return c;
-        }
+    let dir = std::env::var_os("POLICYLENS_FIXTURES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures"))
+        .join("timing");
+    if !dir.is_dir() {
+        eprintln!(
+            "timing fixtures not found at {} (set POLICYLENS_FIXTURES)",
+            dir.display()
+        );
+        std::process::exit(1);
     }
-    eprintln!("timing fixtures not found");
-    std::process::exit(1);
+    dir
 }
 
 /// Reads `X1..Xk,OUT` (0/1); a configuration seen with both outcomes is a
@@ -114,8 +115,20 @@ struct Run {
     result: Result<Minimization, MinimizeError>,
 }
 
+fn max_models() -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == "--max-models")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(policylens::analysis::minimize::DEFAULT_MAX_MODELS)
+}
+
 fn run(problem: &Problem, kind: Kind) -> Run {
-    let options = Options::default();
+    let options = Options {
+        max_models: max_models(),
+        ..Options::default()
+    };
     reset_peak();
     let start = Instant::now();
     let mut result = minimize(problem, kind, &options, &mut go);

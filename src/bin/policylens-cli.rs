@@ -9,6 +9,7 @@
 //! policylens-cli necessity   --data F.csv --outcome Y --conditions A,B,C
 //! policylens-cli superset    --data F.csv --outcome Y --conditions A,B,C [--incl-cut 1] [--cov-cut 0] [--ron-cut 0] [--depth K]
 //! policylens-cli truth-table --data F.csv --outcome Y --conditions A,B,C [--incl-cut 0.8[,0.6]] [--n-cut 1] [--pri-cut 0] [--complete] [--exclude 3,5]
+//! policylens-cli minimize    (truth-table options) [--include ?[,C]] [--dir-exp "A, ~B, C"] [--row-dom] [--all-sol] [--first-min] [--max-models N]
 //! ```
 //! `--outcome ~Y` analyses the negated outcome; `--cases COLUMN` names the
 //! column with the case names (default: the first text column whose values
@@ -22,8 +23,15 @@ use serde::Serialize;
 
 use policylens::analysis::calibrate::{self, Anchors, BellAnchors, Calibration, CalibrationError};
 use policylens::analysis::data::{self, DataError, Dataset, ImportOptions};
+use policylens::analysis::minimize::{
+    DirectionalExpectations, Kind, MinimizeError, Options as MinimizeOptions, minimize,
+    minimize_intermediate,
+};
 use policylens::analysis::necessity::{self, NecessityError, SuperSubsetOptions};
-use policylens::analysis::truth_table::{TruthTable, TruthTableError, TruthTableOptions};
+use policylens::analysis::solution::{ModelFit, SolutionError, describe, problem_from_truth_table};
+use policylens::analysis::truth_table::{
+    TruthTable, TruthTableError, TruthTableOptions, config_of_row,
+};
 
 #[derive(Parser)]
 #[command(
@@ -46,6 +54,8 @@ enum Command {
     Superset(SupersetArgs),
     /// Truth table (R: truthTable).
     TruthTable(TruthTableArgs),
+    /// Boolean minimization: complex, parsimonious or intermediate solution (R: minimize).
+    Minimize(MinimizeArgs),
 }
 
 #[derive(Args)]
@@ -185,6 +195,14 @@ enum CliError {
     NoConditions,
     #[error("`{name}` cannot be both the outcome and a condition")]
     OutcomeIsCondition { name: String },
+    #[error("{0}")]
+    Minimize(#[from] MinimizeError),
+    #[error("{0}")]
+    Solution(#[from] SolutionError),
+    #[error("--include takes `?`, `C` or `?,C`, got `{value}`")]
+    Include { value: String },
+    #[error("--dir-exp needs the remainders: add --include ?")]
+    DirExpWithoutRemainders,
 }
 
 /// The outcome and conditions of an analysis, read from the table.
@@ -538,6 +556,7 @@ enum Output {
     Calibrate(CalibrateOut),
     Necessity(NecessityOut),
     TruthTable(TruthTableOut),
+    Minimize(Box<MinimizeOut>),
 }
 
 fn main() -> ExitCode {
@@ -547,6 +566,7 @@ fn main() -> ExitCode {
         Command::Necessity(a) => run_necessity(a),
         Command::Superset(a) => run_superset(a),
         Command::TruthTable(a) => run_truth_table(a),
+        Command::Minimize(a) => run_minimize(a),
     };
     match result.and_then(|v| {
         serde_json::to_string_pretty(&v).map_err(|e| CliError::Io {
@@ -565,4 +585,226 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+// ---------------------------------------------------------------- minimize
+
+#[derive(Args)]
+struct MinimizeArgs {
+    #[command(flatten)]
+    tt: TruthTableArgs,
+    /// What may be used besides the positive rows: `?` (remainders:
+    /// parsimonious), `C` (contradictions), or `?,C`.
+    #[arg(long, default_value = "")]
+    include: String,
+    /// Directional expectations (intermediate solution): terms such as
+    /// "A, ~B, C*~D", or one of 1/0/- per condition.
+    #[arg(long = "dir-exp", allow_hyphen_values = true)]
+    dir_exp: Option<String>,
+    /// Drop dominated prime implicants before solving the chart (R: row.dom).
+    #[arg(long = "row-dom")]
+    row_dom: bool,
+    /// Every irredundant model, not only the smallest (R: all.sol).
+    #[arg(long = "all-sol")]
+    all_sol: bool,
+    /// Only the first minimal model.
+    #[arg(long = "first-min")]
+    first_min: bool,
+    /// Stop listing models after this many.
+    #[arg(long = "max-models", default_value_t = policylens::analysis::minimize::DEFAULT_MAX_MODELS)]
+    max_models: usize,
+}
+
+/// One term of a model in `minimize` output.
+#[derive(Serialize)]
+struct TermOut {
+    term: String,
+    #[serde(rename = "inclS")]
+    incl_s: f64,
+    #[serde(rename = "PRI")]
+    pri: f64,
+    #[serde(rename = "covS")]
+    cov_s: f64,
+    #[serde(rename = "covU")]
+    cov_u: Option<f64>,
+    cases: Vec<String>,
+}
+
+/// One model in `minimize` output.
+#[derive(Serialize)]
+struct ModelOut {
+    /// `C1P1`… for intermediate solutions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pair: Option<String>,
+    expression: String,
+    #[serde(rename = "inclS")]
+    incl_s: f64,
+    #[serde(rename = "PRI")]
+    pri: f64,
+    #[serde(rename = "covS")]
+    cov_s: f64,
+    terms: Vec<TermOut>,
+    /// R row numbers of the simplifying assumptions of this model.
+    simplifying_assumptions: Option<Vec<u64>>,
+}
+
+/// Easy and difficult counterfactuals of one intermediate solution.
+#[derive(Serialize)]
+struct PairOut {
+    key: String,
+    easy_counterfactuals: Vec<Vec<u8>>,
+    difficult_counterfactuals: Option<Vec<Vec<u8>>>,
+}
+
+/// `minimize` output.
+#[derive(Serialize)]
+struct MinimizeOut {
+    truth_table: TruthTableOut,
+    solution: &'static str,
+    prime_implicants: Vec<String>,
+    models: Vec<ModelOut>,
+    /// Remainders used by any model, as configurations.
+    simplifying_assumptions: Vec<Vec<u8>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    intermediate: Vec<PairOut>,
+    /// False when the model listing was cut (limit or --first-min).
+    all_models_listed: bool,
+}
+
+fn model_out(m: &ModelFit, pair: Option<String>) -> ModelOut {
+    ModelOut {
+        pair,
+        expression: m.expression.clone(),
+        incl_s: m.incl_s,
+        pri: m.pri,
+        cov_s: m.cov_s,
+        terms: m
+            .terms
+            .iter()
+            .map(|t| TermOut {
+                term: t.term.clone(),
+                incl_s: t.incl_s,
+                pri: t.pri,
+                cov_s: t.cov_s,
+                cov_u: t.cov_u,
+                cases: t.cases.concat(),
+            })
+            .collect(),
+        simplifying_assumptions: m.simplifying_assumptions.clone(),
+    }
+}
+
+fn run_minimize(args: &MinimizeArgs) -> Result<Output, CliError> {
+    let truth_table = match run_truth_table(&args.tt)? {
+        Output::TruthTable(t) => t,
+        _ => return Err(CliError::NoConditions),
+    };
+    let (incl_cut, incl_cut0) = match args.tt.incl_cut.as_slice() {
+        [a] => (*a, None),
+        [a, b] => (*a, Some(*b)),
+        other => return Err(CliError::InclCut { found: other.len() }),
+    };
+    let mut remainders = false;
+    let mut contradictions = false;
+    for part in args
+        .include
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        match part {
+            "?" => remainders = true,
+            "C" => contradictions = true,
+            _ => {
+                return Err(CliError::Include {
+                    value: args.include.clone(),
+                });
+            }
+        }
+    }
+    let table = Table::read(&args.tt.common.data)?;
+    let p = table.problem(&args.tt.common)?;
+    let options = TruthTableOptions {
+        incl_cut,
+        incl_cut0,
+        n_cut: args.tt.n_cut,
+        pri_cut: args.tt.pri_cut,
+        exclude: args.tt.exclude.iter().copied().collect(),
+        negate_outcome: p.negated,
+        ..TruthTableOptions::default()
+    };
+    let tt = TruthTable::new(&p.conditions, &p.refs(), &p.y, &table.cases, &options)?;
+    let problem = problem_from_truth_table(&tt, contradictions)?;
+    let opts = MinimizeOptions {
+        row_dom: args.row_dom,
+        all_sol: args.all_sol,
+        first_min: args.first_min,
+        max_models: args.max_models,
+        ..MinimizeOptions::default()
+    };
+    let mut go = |_| std::ops::ControlFlow::Continue(());
+    let k = p.conditions.len();
+    let configs =
+        |rows: &[u64]| -> Vec<Vec<u8>> { rows.iter().map(|&c| config_of_row(c + 1, k)).collect() };
+    let mut out = MinimizeOut {
+        truth_table,
+        solution: "complex",
+        prime_implicants: Vec::new(),
+        models: Vec::new(),
+        simplifying_assumptions: Vec::new(),
+        intermediate: Vec::new(),
+        all_models_listed: true,
+    };
+    let mut sa: Vec<u64> = Vec::new();
+    let mut charts = Vec::new();
+    if let Some(text) = &args.dir_exp {
+        if !remainders {
+            return Err(CliError::DirExpWithoutRemainders);
+        }
+        out.solution = "intermediate";
+        let dir = DirectionalExpectations::parse(text, &p.conditions)?;
+        let result = minimize_intermediate(&problem, &dir, &opts, &mut go)?;
+        for (i, pair) in result.pairs.iter().enumerate() {
+            let key = result.key(i);
+            out.intermediate.push(PairOut {
+                key: key.clone(),
+                easy_counterfactuals: configs(&pair.easy),
+                difficult_counterfactuals: pair.difficult.as_deref().map(configs),
+            });
+            sa.extend(&pair.easy);
+            charts.push((Some(key), pair.solution.clone()));
+        }
+    } else {
+        let kind = if remainders {
+            Kind::Parsimonious
+        } else {
+            Kind::Complex
+        };
+        out.solution = if remainders {
+            "parsimonious"
+        } else {
+            "complex"
+        };
+        let m = minimize(&problem, kind, &opts, &mut go)?;
+        for s in m.simplifying_assumptions.iter().flatten() {
+            sa.extend(s);
+        }
+        charts.push((None, m));
+    }
+    for (key, m) in &charts {
+        let solution = describe(m, &tt, &p.refs(), &p.y, &table.cases)?;
+        for pi in solution.prime_implicants {
+            if !out.prime_implicants.contains(&pi) {
+                out.prime_implicants.push(pi);
+            }
+        }
+        out.models
+            .extend(solution.models.iter().map(|x| model_out(x, key.clone())));
+        out.all_models_listed &=
+            m.completeness == policylens::analysis::minimize::Completeness::All;
+    }
+    sa.sort_unstable();
+    sa.dedup();
+    out.simplifying_assumptions = configs(&sa);
+    Ok(Output::Minimize(Box::new(out)))
 }

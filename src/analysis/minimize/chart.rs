@@ -2,12 +2,16 @@
 //! fewest prime implicants (R QCA's models M1, M2, …), R's row dominance, and
 //! R's `all.sol` (every irredundant cover).
 
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 
 use super::{MinimizeError, Progress};
 
 /// How often (in search nodes) the progress callback is called.
 const PROGRESS_EVERY: u64 = 8192;
+
+/// Entries of the exact-bound memo before it is cleared (bounds memory).
+const MEMO_LIMIT: usize = 500_000;
 
 /// A fixed-size set of small integers (chart rows or columns), one bit each.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -153,17 +157,53 @@ pub enum Completeness {
 /// Rows with identical coverage are all kept. Returns kept indices in order.
 /// Complexity: O(n² · w) for n rows of w words.
 pub fn row_dominance(covers: &[BitSet]) -> Vec<usize> {
-    let lens: Vec<usize> = covers.iter().map(BitSet::len).collect();
-    (0..covers.len())
-        .filter(|&i| {
-            let (Some(ci), Some(&li)) = (covers.get(i), lens.get(i)) else {
-                return false;
-            };
-            !covers
-                .iter()
-                .zip(&lens)
-                .any(|(cj, &lj)| lj > li && ci.is_subset(cj))
+    // Distinct coverages first: large charts repeat them a lot.
+    let mut distinct: HashMap<&BitSet, usize> = HashMap::new();
+    let mut sets: Vec<(&BitSet, usize)> = Vec::new();
+    for c in covers {
+        if !distinct.contains_key(c) {
+            distinct.insert(c, sets.len());
+            sets.push((c, c.len()));
+        }
+    }
+    let mut order: Vec<usize> = (0..sets.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sets.get(i).map_or(0, |s| s.1)));
+    let mut kept = vec![true; sets.len()];
+    // For each column, the maximal sets found so far that contain it: a set
+    // is dominated only by a larger maximal set containing its rarest column.
+    let mut by_column: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &i in &order {
+        let Some(&(si, li)) = sets.get(i) else {
+            continue;
+        };
+        let rarest = si
+            .iter()
+            .min_by_key(|c| by_column.get(c).map_or(0, Vec::len));
+        let dominated = rarest.and_then(|c| by_column.get(&c)).is_some_and(|list| {
+            list.iter().any(|&j| {
+                sets.get(j)
+                    .is_some_and(|&(sj, lj)| lj > li && si.is_subset(sj))
+            })
+        });
+        if dominated {
+            if let Some(k) = kept.get_mut(i) {
+                *k = false;
+            }
+        } else {
+            for c in si.iter() {
+                by_column.entry(c).or_default().push(i);
+            }
+        }
+    }
+    covers
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            distinct
+                .get(c)
+                .is_some_and(|&i| kept.get(i).copied().unwrap_or(false))
         })
+        .map(|(i, _)| i)
         .collect()
 }
 
@@ -176,6 +216,12 @@ struct Cover<'a> {
     /// For each column, the sets covering it, as a bit set over sets.
     col_sets: Vec<BitSet>,
     nodes: u64,
+    /// Sets allowed at the root of the search (the exact bound ignores the
+    /// exclusions made while enumerating, so it stays a valid lower bound).
+    root_allowed: BitSet,
+    /// Memo of the exact bound: uncovered columns → (value, exact?); when not
+    /// exact, the value is a lower bound.
+    memo: HashMap<BitSet, (usize, bool)>,
 }
 
 impl<'a> Cover<'a> {
@@ -203,6 +249,8 @@ impl<'a> Cover<'a> {
             by_col,
             col_sets,
             nodes: 0,
+            root_allowed: BitSet::full(sets.len()),
+            memo: HashMap::new(),
         }
     }
 
@@ -310,6 +358,61 @@ impl<'a> Cover<'a> {
         }
     }
 
+    /// The fewest root-allowed sets covering `uncovered`, exactly when it is
+    /// at most `limit`; otherwise some value above `limit`. Memoized branch
+    /// and bound on the uncovered columns.
+    fn exact_min(&mut self, uncovered: &BitSet, limit: usize) -> usize {
+        if uncovered.is_empty() {
+            return 0;
+        }
+        if let Some(&(v, exact)) = self.memo.get(uncovered)
+            && (exact || v > limit)
+        {
+            return v;
+        }
+        let root = self.root_allowed.clone();
+        let lb = self.lower_bound(uncovered, &root);
+        if lb > limit {
+            self.remember(uncovered, lb, false);
+            return lb;
+        }
+        let Some(cands) = self.branch_column(uncovered, &root) else {
+            self.remember(uncovered, usize::MAX / 2, true);
+            return usize::MAX / 2;
+        };
+        let mut best = limit.saturating_add(1);
+        for i in cands {
+            if best <= lb.max(1) {
+                break;
+            }
+            let Some(set) = self.sets.get(i) else {
+                continue;
+            };
+            let mut next = uncovered.clone();
+            next.difference_with(set);
+            let v = self.exact_min(&next, best.saturating_sub(2));
+            if v.saturating_add(1) < best {
+                best = v + 1;
+            }
+        }
+        if best <= limit {
+            self.remember(uncovered, best, true);
+        } else {
+            self.remember(uncovered, limit + 1, false);
+        }
+        best
+    }
+
+    fn remember(&mut self, uncovered: &BitSet, value: usize, exact: bool) {
+        if self.memo.len() >= MEMO_LIMIT {
+            self.memo.clear();
+        }
+        let entry = self.memo.entry(uncovered.clone()).or_insert((0, false));
+        if exact || !entry.1 {
+            *entry = (value.max(if exact { 0 } else { entry.0 }), exact);
+        }
+    }
+
     /// Depth-first enumeration of the covers with at most `budget` more sets.
     /// Each cover is produced once: when branching on a column, the sets
     /// tried earlier are forbidden in later branches.
@@ -332,8 +435,9 @@ impl<'a> Cover<'a> {
         if budget == 0 {
             return Ok(false);
         }
-        let lb = self.lower_bound(uncovered, allowed);
-        if lb > budget {
+        let root = self.root_allowed.clone();
+        let lb = self.lower_bound(uncovered, &root);
+        if lb > budget || self.exact_min(uncovered, budget) > budget {
             return Ok(false);
         }
         let Some(cands) = self.branch_column(uncovered, allowed) else {
@@ -347,6 +451,9 @@ impl<'a> Cover<'a> {
             };
             let mut next = uncovered.clone();
             next.difference_with(set);
+            if self.exact_min(&next, budget - 1) > budget - 1 {
+                continue;
+            }
             chosen.push(i);
             let stop = self.enumerate_min(
                 &next,
@@ -498,6 +605,21 @@ pub fn minimal_covers(
     let Some(ub) = greedy_upper_bound(sets, n_cols) else {
         return Ok(None);
     };
+    // The exact bound may ignore dominated sets: a set whose columns are a
+    // strict subset of another's can be swapped for it in any cover, so the
+    // smallest cover size of any column set is unchanged.
+    // Sets with the same columns are interchangeable there too: one of each.
+    let mut root = BitSet::new(sets.len());
+    let mut seen: std::collections::HashSet<&BitSet> = std::collections::HashSet::new();
+    for i in row_dominance(sets) {
+        if allowed.contains(i)
+            && let Some(s) = sets.get(i)
+            && seen.insert(s)
+        {
+            root.insert(i);
+        }
+    }
+    cover.root_allowed = root;
     let mut budget = cover.lower_bound(&uncovered, &allowed).min(ub);
     if uncovered.is_empty() {
         budget = 0;

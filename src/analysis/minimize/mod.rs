@@ -17,6 +17,32 @@
 //! The code is pure (no threads, no clock) so that it runs in a web worker;
 //! long searches report through a progress callback that may cancel them.
 //!
+//! # Agreement with R QCA 3.25
+//! * Prime implicants: complex and intermediate solutions use every prime
+//!   implicant of the on-set (R's `C_QMC`); the parsimonious solution uses
+//!   R's CCubes set, including its stopping rule (once the positive rows are
+//!   covered, the search stops after two complexity levels without a new
+//!   prime implicant), so longer prime implicants are left out exactly as R
+//!   leaves them out.
+//! * Models: every cover with the fewest prime implicants, exactly (R
+//!   enumerates all combinations of that size; we branch and bound). With
+//!   `all_sol`, every irredundant cover.
+//! * Order: prime implicants by number of literals, then condition by
+//!   condition with `~X` before `X` before absent (R's `sort_cols`, quirk
+//!   included, see [`sort_r_order`]); terms of a model in that order; models
+//!   lexicographically by the positions of their terms (R's `find_models`),
+//!   with `all_sol` first by number of terms.
+//! * Row dominance drops prime implicants whose positive rows are a strict
+//!   subset of another's; "essential" lists the prime implicants in every
+//!   model; simplifying assumptions are the configurations the model's
+//!   terms cover minus the positive rows.
+//!
+//! Guards: `max_models` stops the listing ([`Completeness::Truncated`]),
+//! `first_min` asks for one model, simplifying assumptions beyond
+//! `max_assumptions` are not listed, and the progress callback can cancel.
+//! The fixture test `tests/fixtures_part2.rs` checks all of this against
+//! R's own output, the property tests against brute force.
+//!
 //! # Example
 //! ```
 //! use std::ops::ControlFlow;

@@ -24,7 +24,7 @@
 //! levels that bring no new prime implicant. Longer prime implicants are then
 //! not in R's PI chart, so they are not in ours.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::ControlFlow;
 
 use super::implicant::{Implicant, bit_of, full_mask};
@@ -107,6 +107,7 @@ pub fn primes_with_remainders(
         let mut search = Search {
             k,
             cap,
+            checker: &checker,
             candidates: Vec::new(),
             truncated: false,
             nodes: 0,
@@ -124,13 +125,8 @@ pub fn primes_with_remainders(
             });
         }
         search.visit(0, 0, 0, progress)?;
-        // Keep the candidates that are prime.
-        let mut primes: Vec<Implicant> = search
-            .candidates
-            .iter()
-            .copied()
-            .filter(|t| checker.is_prime(t))
-            .collect();
+        // The candidates were kept only when prime.
+        let mut primes: Vec<Implicant> = std::mem::take(&mut search.candidates);
         primes.sort_unstable();
         primes.dedup();
         // Replay R's stopping rule level by level.
@@ -164,7 +160,7 @@ pub fn primes_with_remainders(
             primes.retain(|t| t.literal_count() as usize <= stop_level);
             return Ok(RemainderPrimes { primes });
         }
-        cap = (cap + 2).min(k);
+        cap = (cap * 2).min(k);
     }
 }
 
@@ -193,9 +189,10 @@ struct Group {
     nneg: usize,
 }
 
-struct Search {
+struct Search<'a> {
     k: usize,
     cap: usize,
+    checker: &'a NegativeIndex,
     candidates: Vec<Implicant>,
     truncated: bool,
     nodes: u64,
@@ -203,7 +200,7 @@ struct Search {
     groups: Vec<Vec<Group>>,
 }
 
-impl Search {
+impl Search<'_> {
     /// Visits the children of the node `mask` at `depth` (conditions with an
     /// index of at least `next` may be added).
     fn visit(
@@ -260,16 +257,24 @@ impl Search {
             let Some(n_rows) = prow.get(g.start + g.npos..g.start + g.npos + g.nneg) else {
                 continue;
             };
-            for side in [0u64, bit] {
-                let p_count = p_rows.iter().filter(|&&r| r & bit == side).count();
+            let p1 = p_rows.iter().filter(|&&r| r & bit != 0).count();
+            let n1 = n_rows.iter().filter(|&&r| r & bit != 0).count();
+            let (p0, n0) = (g.npos - p1, g.nneg - n1);
+            // A block that the condition does not split cannot give a prime
+            // implicant below this node: the new literal would be removable.
+            if p0 + n0 == 0 || p1 + n1 == 0 {
+                continue;
+            }
+            for (side, p_count, n_count) in [(0u64, p0, n0), (bit, p1, n1)] {
                 if p_count == 0 {
                     continue;
                 }
-                let n_count = n_rows.iter().filter(|&&r| r & bit == side).count();
-                let first = p_rows.iter().find(|&&r| r & bit == side).copied();
                 if n_count == 0 {
-                    if let Some(r) = first {
-                        self.candidates.push(Implicant::new(child_mask, r));
+                    if let Some(&r) = p_rows.iter().find(|&&r| r & bit == side) {
+                        let t = Implicant::new(child_mask, r);
+                        if self.checker.is_prime_given_last(&t, bit) {
+                            self.candidates.push(t);
+                        }
                     }
                 } else {
                     let start = crow.len();
@@ -295,8 +300,6 @@ struct NegativeIndex {
     words: usize,
     /// `slices[2 * j + v]`: negatives whose condition `j` equals `v`.
     slices: Vec<Vec<u64>>,
-    /// Memo: masks already known, keyed by (mask, value).
-    memo: std::cell::RefCell<HashMap<(u64, u64), bool>>,
 }
 
 impl NegativeIndex {
@@ -311,19 +314,11 @@ impl NegativeIndex {
                 }
             }
         }
-        NegativeIndex {
-            k,
-            words,
-            slices,
-            memo: std::cell::RefCell::new(HashMap::new()),
-        }
+        NegativeIndex { k, words, slices }
     }
 
     /// Whether the cube covers at least one negative row.
     fn covers_negative(&self, t: &Implicant) -> bool {
-        if let Some(&v) = self.memo.borrow().get(&(t.mask(), t.value())) {
-            return v;
-        }
         let lits = t.literals(self.k);
         let mut any = false;
         for w in 0..self.words {
@@ -349,14 +344,14 @@ impl NegativeIndex {
         if lits.is_empty() {
             any = !self.slices.is_empty();
         }
-        self.memo.borrow_mut().insert((t.mask(), t.value()), any);
         any
     }
 
     /// Whether the implicant `t` (which covers no negative row) is prime:
-    /// dropping any one literal makes it cover a negative row.
-    fn is_prime(&self, t: &Implicant) -> bool {
-        let mut bits = t.mask();
+    /// dropping any one literal makes it cover a negative row. The literal
+    /// `known` is already known to be needed (its parent block was mixed).
+    fn is_prime_given_last(&self, t: &Implicant, known: u64) -> bool {
+        let mut bits = t.mask() & !known;
         while bits != 0 {
             let b = bits & bits.wrapping_neg();
             bits &= bits - 1;
