@@ -317,34 +317,35 @@ impl NegativeIndex {
         NegativeIndex { k, words, slices }
     }
 
-    /// Whether the cube covers at least one negative row.
+    /// Whether the cube covers at least one negative row (no allocation:
+    /// the literals are read from the mask). Complexity: O(words · literals),
+    /// stopping at the first word with a match.
     fn covers_negative(&self, t: &Implicant) -> bool {
-        let lits = t.literals(self.k);
-        let mut any = false;
+        if t.mask() == 0 {
+            return !self.slices.is_empty();
+        }
         for w in 0..self.words {
             let mut acc = u64::MAX;
-            for &(j, present) in &lits {
-                let s = self
+            let mut bits = t.mask();
+            // First condition first (most significant bit): measurably faster
+            // on the benchmark than the reverse order.
+            while bits != 0 && acc != 0 {
+                let b = 63 - bits.leading_zeros() as usize;
+                bits &= !(1u64 << b);
+                let j = self.k - 1 - b;
+                let present = usize::from(t.value() & (1u64 << b) != 0);
+                acc &= self
                     .slices
-                    .get(2 * j + usize::from(present))
+                    .get(2 * j + present)
                     .and_then(|s| s.get(w))
                     .copied()
                     .unwrap_or(0);
-                acc &= s;
-                if acc == 0 {
-                    break;
-                }
             }
             if acc != 0 {
-                any = true;
-                break;
+                return true;
             }
         }
-        // The empty term covers everything.
-        if lits.is_empty() {
-            any = !self.slices.is_empty();
-        }
-        any
+        false
     }
 
     /// Whether the implicant `t` (which covers no negative row) is prime:
