@@ -270,8 +270,10 @@ impl Search<'_> {
             if p0 + n0 == 0 || p1 + n1 == 0 {
                 continue;
             }
-            for (side, p_count, n_count) in [(0u64, p0, n0), (bit, p1, n1)] {
-                if p_count == 0 {
+            for (side, p_count, n_count, n_other) in [(0u64, p0, n0, n1), (bit, p1, n1, n0)] {
+                // No positive row, or the new literal is removable (the other
+                // side holds no negative row): nothing prime below.
+                if p_count == 0 || n_other == 0 {
                     continue;
                 }
                 if n_count == 0 {
