@@ -381,25 +381,31 @@ impl<'a> Cover<'a> {
     /// The fewest root sets covering `uncovered`, exactly when it is at most
     /// `limit`; otherwise some value above `limit`. Memoized branch and
     /// bound on the uncovered columns.
-    fn exact_min(&mut self, uncovered: &BitSet, limit: usize) -> usize {
+    fn exact_min(
+        &mut self,
+        uncovered: &BitSet,
+        limit: usize,
+        progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+    ) -> Result<usize, MinimizeError> {
         if uncovered.is_empty() {
-            return 0;
+            return Ok(0);
         }
         if let Some(&(v, exact)) = self.memo.get(uncovered)
             && (exact || v > limit)
         {
-            return v;
+            return Ok(v);
         }
+        self.tick(progress, 0)?;
         let lb = self.lower_bound(uncovered);
         if lb > limit {
             self.remember(uncovered, lb, false);
-            return lb;
+            return Ok(lb);
         }
         let Some(cands) = Self::rarest_column(uncovered, &self.root_by_col)
             .and_then(|c| self.root_by_col.get(c))
             .cloned()
         else {
-            return usize::MAX / 2;
+            return Ok(usize::MAX / 2);
         };
         let mut best = limit.saturating_add(1);
         for i in cands {
@@ -411,7 +417,7 @@ impl<'a> Cover<'a> {
             };
             let mut next = uncovered.clone();
             next.difference_with(set);
-            let v = self.exact_min(&next, best.saturating_sub(2));
+            let v = self.exact_min(&next, best.saturating_sub(2), progress)?;
             if v.saturating_add(1) < best {
                 best = v + 1;
             }
@@ -421,7 +427,7 @@ impl<'a> Cover<'a> {
         } else {
             self.remember(uncovered, limit + 1, false);
         }
-        best
+        Ok(best)
     }
 
     fn remember(&mut self, uncovered: &BitSet, value: usize, exact: bool) {
@@ -462,7 +468,7 @@ impl<'a> Cover<'a> {
         }
         if budget == 0
             || self.lower_bound(uncovered) > budget
-            || self.exact_min(uncovered, budget) > budget
+            || self.exact_min(uncovered, budget, progress)? > budget
         {
             return Ok(false);
         }
@@ -479,7 +485,7 @@ impl<'a> Cover<'a> {
             };
             let mut next = uncovered.clone();
             next.difference_with(set);
-            if self.exact_min(&next, budget - 1) > budget - 1 {
+            if self.exact_min(&next, budget - 1, progress)? > budget - 1 {
                 continue;
             }
             chosen.push(i);
