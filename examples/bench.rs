@@ -1,6 +1,6 @@
 //! Minimization benchmark on `shared/fixtures/timing/`.
 //!
-//! `cargo run --release --example bench [-- --scale]`
+//! `cargo run --release --example bench [-- --scale | --scale-only] [--only NAME] [--max-models N]`
 //!
 //! For every problem and kind (parsimonious, complex) prints: k, rows, our
 //! native time, our peak heap memory (counting allocator), R QCA's recorded
@@ -125,13 +125,27 @@ fn max_models() -> usize {
 }
 
 fn run(problem: &Problem, kind: Kind) -> Run {
+    run_with(problem, kind, f64::INFINITY, None)
+}
+
+/// Runs once (cancelled after `limit` seconds through the progress
+/// callback), repeating quick runs for a stable time.
+fn run_with(problem: &Problem, kind: Kind, limit: f64, pi_depth: Option<usize>) -> Run {
     let options = Options {
         max_models: max_models(),
+        pi_depth,
         ..Options::default()
     };
     reset_peak();
     let start = Instant::now();
-    let mut result = minimize(problem, kind, &options, &mut go);
+    let mut deadline = |_: Progress| {
+        if start.elapsed().as_secs_f64() > limit {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    };
+    let mut result = minimize(problem, kind, &options, &mut deadline);
     let mut seconds = start.elapsed().as_secs_f64();
     // Repeat quick runs to get a stable time.
     if seconds < 0.05 {
@@ -167,6 +181,10 @@ fn r_outcome(r: Option<&Value>) -> (String, Option<f64>) {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "--scale-only") {
+        scale();
+        return;
+    }
     let dir = timing_dir();
     let mut runs: Vec<Value> = Vec::new();
     for f in ["results.json", "results_medium.json"] {
@@ -285,14 +303,16 @@ impl Rng {
 }
 
 /// Planted problems as in the fixtures: 4 random terms of 3–4 literals,
-/// `n` distinct random rows, labelled by the formula.
+/// 3600 distinct random rows labelled by the formula; each run is cancelled
+/// (through the progress callback) after 30 s.
 fn scale() {
-    println!("\nScaling (planted, 3600 rows, parsimonious then complex):");
+    const LIMIT: f64 = 30.0;
+    println!("\nScaling (planted, 3600 rows; parsimonious cancelled after {LIMIT} s):");
     println!(
-        "{:>3} {:>6} {:>6} {:>10} {:>9} {:>6} {:>7} {:>10} {:>6}",
-        "k", "pos", "neg", "pars", "peak MiB", "PIs", "models", "complex", "PIs"
+        "{:>3} {:>5} {:>5} {:>10} {:>9} {:>8} {:>7} {:>14} {:>9} {:>6}",
+        "k", "pos", "neg", "pars", "peak MiB", "PIs", "models", "pars pi.depth 6", "complex", "PIs"
     );
-    for k in [20usize, 22, 24, 26, 28, 30, 32, 36, 40] {
+    for k in [12usize, 14, 16, 18, 20, 22, 24, 26, 28, 30] {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ k as u64);
         let mut terms = Vec::new();
         for _ in 0..4 {
@@ -313,19 +333,22 @@ fn scale() {
         let Ok(problem) = Problem::new(k, pos.clone(), neg.clone(), vec![]) else {
             continue;
         };
-        let p = run(&problem, Kind::Parsimonious);
-        let c = run(&problem, Kind::Complex);
+        let p = run_with(&problem, Kind::Parsimonious, LIMIT, None);
+        let d = run_with(&problem, Kind::Parsimonious, LIMIT, Some(6));
+        let c = run_with(&problem, Kind::Complex, LIMIT, None);
         let show = |r: &Run| match &r.result {
             Ok(m) => (
                 m.prime_implicants.len().to_string(),
                 m.models.len().to_string(),
             ),
+            Err(MinimizeError::Cancelled) => (format!(">{LIMIT}s"), "-".into()),
             Err(e) => (format!("{e}"), "-".into()),
         };
         let (pp, pm) = show(&p);
         let (cp, _) = show(&c);
+        let (dp, dm) = show(&d);
         println!(
-            "{:>3} {:>6} {:>6} {:>9.3}s {:>9.2} {:>6} {:>7} {:>9.3}s {:>6}",
+            "{:>3} {:>5} {:>5} {:>9.3}s {:>9.2} {:>8} {:>7} {:>7.3}s {:>6} {:>8.4}s {:>6}",
             k,
             pos.len(),
             neg.len(),
@@ -333,11 +356,10 @@ fn scale() {
             p.peak,
             pp,
             pm,
+            d.seconds,
+            format!("{dp}/{dm}"),
             c.seconds,
             cp
         );
-        if p.seconds > 10.0 {
-            break;
-        }
     }
 }

@@ -318,6 +318,28 @@ pub fn describe(
     })
 }
 
+/// Simultaneous subset relations (ESA): truth-table rows that are coded
+/// sufficient (OUT 1) both in the truth table of the outcome and in that of
+/// its negation — configurations whose consistency passes the cut-off for
+/// `Y` and for `~Y` at once. Returns R row numbers, increasing.
+pub fn simultaneous_subset_relations(
+    for_outcome: &TruthTable,
+    for_negation: &TruthTable,
+) -> Vec<u64> {
+    let negated: std::collections::BTreeSet<u64> = for_negation
+        .rows
+        .iter()
+        .filter(|r| r.out == Out::One)
+        .map(|r| r.number())
+        .collect();
+    for_outcome
+        .rows
+        .iter()
+        .filter(|r| r.out == Out::One && negated.contains(&r.number()))
+        .map(|r| r.number())
+        .collect()
+}
+
 /// A cell of the configuration chart (Fiss 2011).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChartCell {
@@ -385,6 +407,32 @@ mod tests {
                 }),
             ]]
         );
+    }
+
+    #[test]
+    fn simultaneous_subset_relations_need_out_one_for_both_outcomes() {
+        use crate::analysis::truth_table::TruthTableOptions;
+        let names = vec!["A".to_string()];
+        let a = [0.9, 0.8, 0.2];
+        let y = [0.6, 0.6, 0.1];
+        let cases = vec!["x".to_string(), "y".to_string(), "z".to_string()];
+        let low = TruthTableOptions {
+            incl_cut: 0.4,
+            ..Default::default()
+        };
+        let neg = TruthTableOptions {
+            negate_outcome: true,
+            ..low.clone()
+        };
+        let (Ok(ty), Ok(tn)) = (
+            TruthTable::new(&names, &[&a], &y, &cases, &low),
+            TruthTable::new(&names, &[&a], &y, &cases, &neg),
+        ) else {
+            panic!("truth tables failed");
+        };
+        // Row 2 (A): inclusion 1.3/1.9 in Y and 1.0/1.9 in ~Y, both above
+        // 0.4; row 1 (~A): 0.4/1.1 in Y, below.
+        assert_eq!(simultaneous_subset_relations(&ty, &tn), vec![2]);
     }
 
     #[test]

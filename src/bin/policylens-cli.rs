@@ -9,7 +9,7 @@
 //! policylens-cli necessity   --data F.csv --outcome Y --conditions A,B,C
 //! policylens-cli superset    --data F.csv --outcome Y --conditions A,B,C [--incl-cut 1] [--cov-cut 0] [--ron-cut 0] [--depth K]
 //! policylens-cli truth-table --data F.csv --outcome Y --conditions A,B,C [--incl-cut 0.8[,0.6]] [--n-cut 1] [--pri-cut 0] [--complete] [--exclude 3,5]
-//! policylens-cli minimize    (truth-table options) [--include ?[,C]] [--dir-exp "A, ~B, C"] [--row-dom] [--all-sol] [--first-min] [--max-models N]
+//! policylens-cli minimize    (truth-table options) [--include ?[,C]] [--dir-exp "A, ~B, C"] [--row-dom] [--all-sol] [--first-min] [--max-models N] [--pi-depth N]
 //! ```
 //! `--outcome ~Y` analyses the negated outcome; `--cases COLUMN` names the
 //! column with the case names (default: the first text column whose values
@@ -613,6 +613,9 @@ struct MinimizeArgs {
     /// Stop listing models after this many.
     #[arg(long = "max-models", default_value_t = policylens::analysis::minimize::DEFAULT_MAX_MODELS)]
     max_models: usize,
+    /// Longest prime implicant searched with remainders (R: pi.depth).
+    #[arg(long = "pi-depth")]
+    pi_depth: Option<usize>,
 }
 
 /// One term of a model in `minimize` output.
@@ -740,6 +743,7 @@ fn run_minimize(args: &MinimizeArgs) -> Result<Output, CliError> {
         all_sol: args.all_sol,
         first_min: args.first_min,
         max_models: args.max_models,
+        pi_depth: args.pi_depth,
         ..MinimizeOptions::default()
     };
     let mut go = |_| std::ops::ControlFlow::Continue(());

@@ -209,16 +209,23 @@ pub fn row_dominance(covers: &[BitSet]) -> Vec<usize> {
 
 /// A set-cover instance: `sets[i]` are the columns (positive rows) that
 /// prime implicant `i` covers; every column in `0..n_cols` must be covered.
+///
+/// Nothing proportional to the number of sets is copied per search node:
+/// exclusions are counters, bounds use a small "root" list of sets.
 struct Cover<'a> {
     sets: &'a [BitSet],
+    n_cols: usize,
     /// For each column, the sets covering it, in index order.
     by_col: Vec<Vec<usize>>,
-    /// For each column, the sets covering it, as a bit set over sets.
-    col_sets: Vec<BitSet>,
     nodes: u64,
-    /// Sets allowed at the root of the search (the exact bound ignores the
-    /// exclusions made while enumerating, so it stays a valid lower bound).
-    root_allowed: BitSet,
+    /// Sets that may be chosen (not forced, not useless).
+    base: BitSet,
+    /// Per set: > 0 while excluded by an earlier branch.
+    excluded: Vec<u32>,
+    /// One set per distinct non-dominated coverage: enough for the exact
+    /// bound, which ignores exclusions and so stays a valid lower bound.
+    root_by_col: Vec<Vec<usize>>,
+    root_list: Vec<usize>,
     /// Memo of the exact bound: uncovered columns → (value, exact?); when not
     /// exact, the value is a lower bound.
     memo: HashMap<BitSet, (usize, bool)>,
@@ -234,24 +241,39 @@ impl<'a> Cover<'a> {
                 }
             }
         }
-        let col_sets = by_col
-            .iter()
-            .map(|v| {
-                let mut b = BitSet::new(sets.len());
-                for &i in v {
-                    b.insert(i);
-                }
-                b
-            })
-            .collect();
-        Cover {
+        let mut cover = Cover {
             sets,
+            n_cols,
+            root_by_col: by_col.clone(),
             by_col,
-            col_sets,
             nodes: 0,
-            root_allowed: BitSet::full(sets.len()),
+            base: BitSet::full(sets.len()),
+            excluded: vec![0; sets.len()],
+            root_list: (0..sets.len()).collect(),
             memo: HashMap::new(),
+        };
+        cover.set_root((0..sets.len()).collect());
+        cover
+    }
+
+    fn set_root(&mut self, root: Vec<usize>) {
+        let mut by_col = vec![Vec::new(); self.n_cols];
+        for &i in &root {
+            if let Some(s) = self.sets.get(i) {
+                for c in s.iter() {
+                    if let Some(v) = by_col.get_mut(c) {
+                        v.push(i);
+                    }
+                }
+            }
         }
+        self.root_by_col = by_col;
+        self.root_list = root;
+        self.memo.clear();
+    }
+
+    fn allowed(&self, i: usize) -> bool {
+        self.base.contains(i) && self.excluded.get(i) == Some(&0)
     }
 
     fn tick(
@@ -271,114 +293,119 @@ impl<'a> Cover<'a> {
         Ok(())
     }
 
-    /// The uncovered column with the fewest allowed covering sets, with
-    /// those sets.
-    fn branch_column(&self, uncovered: &BitSet, allowed: &BitSet) -> Option<Vec<usize>> {
-        let mut best: Option<Vec<usize>> = None;
-        for c in uncovered.iter() {
-            let cands: Vec<usize> = self
-                .by_col
-                .get(c)
-                .map(|v| v.iter().copied().filter(|&i| allowed.contains(i)).collect())
-                .unwrap_or_default();
-            if best.as_ref().is_none_or(|b| cands.len() < b.len()) {
-                let done = cands.len() <= 1;
-                best = Some(cands);
-                if done {
-                    break;
-                }
-            }
-        }
-        best
+    /// The uncovered column with the fewest covering sets in `lists`.
+    fn rarest_column(uncovered: &BitSet, lists: &[Vec<usize>]) -> Option<usize> {
+        uncovered
+            .iter()
+            .min_by_key(|&c| lists.get(c).map_or(0, Vec::len))
     }
 
-    /// Lower bound on the number of allowed sets still needed: the larger of
-    /// ⌈uncovered / largest coverage⌉ and a greedy set of uncovered columns
-    /// that no allowed set covers two of (each needs its own set).
-    /// `usize::MAX` when some column cannot be covered.
-    fn lower_bound(&self, uncovered: &BitSet, allowed: &BitSet) -> usize {
+    /// Lower bound on the number of sets covering `uncovered`, from the root
+    /// sets: the larger of ⌈uncovered / largest coverage⌉ and a greedy set of
+    /// columns no set covers two of. `usize::MAX` when a column cannot be
+    /// covered.
+    fn lower_bound(&self, uncovered: &BitSet) -> usize {
         let need = uncovered.len();
         if need == 0 {
             return 0;
         }
-        let mut best = 0;
-        for i in allowed.iter() {
-            if let Some(s) = self.sets.get(i) {
-                best = best.max(s.intersection_len(uncovered));
-            }
-        }
+        let best = self
+            .root_list
+            .iter()
+            .filter_map(|&i| self.sets.get(i))
+            .map(|s| s.intersection_len(uncovered))
+            .max()
+            .unwrap_or(0);
         if best == 0 {
             return usize::MAX;
         }
-        let coverage_bound = need.div_ceil(best);
-        let mut cols: Vec<(usize, BitSet)> = uncovered
+        let mut cols: Vec<(usize, usize)> = uncovered
             .iter()
-            .filter_map(|c| {
-                let mut cands = self.col_sets.get(c)?.clone();
-                cands.intersect_with(allowed);
-                Some((cands.len(), cands))
-            })
+            .map(|c| (self.root_by_col.get(c).map_or(0, Vec::len), c))
             .collect();
-        if cols.iter().any(|(n, _)| *n == 0) {
+        if cols.iter().any(|&(n, _)| n == 0) {
             return usize::MAX;
         }
-        cols.sort_by_key(|(n, _)| *n);
-        let mut used = BitSet::new(self.sets.len());
+        cols.sort_unstable();
+        let mut chosen = BitSet::new(self.n_cols);
         let mut independent = 0;
-        for (_, cands) in &cols {
-            if !cands.intersects(&used) {
+        for &(_, c) in &cols {
+            let clash = self.root_by_col.get(c).is_some_and(|list| {
+                list.iter()
+                    .any(|&i| self.sets.get(i).is_some_and(|s| s.intersects(&chosen)))
+            });
+            if !clash {
                 independent += 1;
-                used.union_with(cands);
+                chosen.insert(c);
             }
         }
-        coverage_bound.max(independent)
+        need.div_ceil(best).max(independent)
     }
 
     /// Removes from `uncovered` every column whose allowed covering sets
     /// include all the allowed covering sets of another uncovered column
     /// (covering the latter covers the former). Keeps the set of minimal
     /// covers unchanged.
-    fn drop_dominated_columns(&self, uncovered: &mut BitSet, allowed: &BitSet) {
-        let cols: Vec<(usize, BitSet)> = uncovered
+    fn drop_dominated_columns(&self, uncovered: &mut BitSet) {
+        let cols: Vec<(usize, Vec<usize>)> = uncovered
             .iter()
-            .filter_map(|c| {
-                let mut cands = self.col_sets.get(c)?.clone();
-                cands.intersect_with(allowed);
-                Some((c, cands))
+            .map(|c| {
+                let list = self
+                    .by_col
+                    .get(c)
+                    .map(|v| v.iter().copied().filter(|&i| self.allowed(i)).collect())
+                    .unwrap_or_default();
+                (c, list)
             })
             .collect();
+        let subset = |a: &[usize], b: &[usize]| -> bool {
+            // Both sorted: merge.
+            let mut j = 0;
+            a.iter().all(|x| {
+                while b.get(j).is_some_and(|y| y < x) {
+                    j += 1;
+                }
+                b.get(j) == Some(x)
+            })
+        };
         for (i, (c2, s2)) in cols.iter().enumerate() {
-            let dominated = cols
-                .iter()
-                .enumerate()
-                .any(|(j, (_, s1))| j != i && s1.is_subset(s2) && (s1 != s2 || j < i));
+            let dominated = cols.iter().enumerate().any(|(j, (_, s1))| {
+                j != i && s1.len() <= s2.len() && subset(s1, s2) && (s1 != s2 || j < i)
+            });
             if dominated {
                 uncovered.remove(*c2);
             }
         }
     }
 
-    /// The fewest root-allowed sets covering `uncovered`, exactly when it is
-    /// at most `limit`; otherwise some value above `limit`. Memoized branch
-    /// and bound on the uncovered columns.
-    fn exact_min(&mut self, uncovered: &BitSet, limit: usize) -> usize {
+    /// The fewest root sets covering `uncovered`, exactly when it is at most
+    /// `limit`; otherwise some value above `limit`. Memoized branch and
+    /// bound on the uncovered columns.
+    fn exact_min(
+        &mut self,
+        uncovered: &BitSet,
+        limit: usize,
+        progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+    ) -> Result<usize, MinimizeError> {
         if uncovered.is_empty() {
-            return 0;
+            return Ok(0);
         }
         if let Some(&(v, exact)) = self.memo.get(uncovered)
             && (exact || v > limit)
         {
-            return v;
+            return Ok(v);
         }
-        let root = self.root_allowed.clone();
-        let lb = self.lower_bound(uncovered, &root);
+        self.tick(progress, 0)?;
+        let lb = self.lower_bound(uncovered);
         if lb > limit {
             self.remember(uncovered, lb, false);
-            return lb;
+            return Ok(lb);
         }
-        let Some(cands) = self.branch_column(uncovered, &root) else {
-            self.remember(uncovered, usize::MAX / 2, true);
-            return usize::MAX / 2;
+        let Some(cands) = Self::rarest_column(uncovered, &self.root_by_col)
+            .and_then(|c| self.root_by_col.get(c))
+            .cloned()
+        else {
+            return Ok(usize::MAX / 2);
         };
         let mut best = limit.saturating_add(1);
         for i in cands {
@@ -390,7 +417,7 @@ impl<'a> Cover<'a> {
             };
             let mut next = uncovered.clone();
             next.difference_with(set);
-            let v = self.exact_min(&next, best.saturating_sub(2));
+            let v = self.exact_min(&next, best.saturating_sub(2), progress)?;
             if v.saturating_add(1) < best {
                 best = v + 1;
             }
@@ -400,7 +427,7 @@ impl<'a> Cover<'a> {
         } else {
             self.remember(uncovered, limit + 1, false);
         }
-        best
+        Ok(best)
     }
 
     fn remember(&mut self, uncovered: &BitSet, value: usize, exact: bool) {
@@ -413,14 +440,21 @@ impl<'a> Cover<'a> {
         }
     }
 
+    /// The allowed sets covering the uncovered column with the fewest
+    /// covering sets.
+    fn branch_candidates(&self, uncovered: &BitSet) -> Vec<usize> {
+        Self::rarest_column(uncovered, &self.by_col)
+            .and_then(|c| self.by_col.get(c))
+            .map(|v| v.iter().copied().filter(|&i| self.allowed(i)).collect())
+            .unwrap_or_default()
+    }
+
     /// Depth-first enumeration of the covers with at most `budget` more sets.
     /// Each cover is produced once: when branching on a column, the sets
-    /// tried earlier are forbidden in later branches.
-    #[allow(clippy::too_many_arguments)]
+    /// tried earlier are excluded from later branches.
     fn enumerate_min(
         &mut self,
         uncovered: &BitSet,
-        allowed: &BitSet,
         chosen: &mut Vec<usize>,
         budget: usize,
         out: &mut Vec<Vec<usize>>,
@@ -432,53 +466,48 @@ impl<'a> Cover<'a> {
             out.push(chosen.clone());
             return Ok(limits.first_only || out.len() >= limits.max_models);
         }
-        if budget == 0 {
+        if budget == 0
+            || self.lower_bound(uncovered) > budget
+            || self.exact_min(uncovered, budget, progress)? > budget
+        {
             return Ok(false);
         }
-        let root = self.root_allowed.clone();
-        let lb = self.lower_bound(uncovered, &root);
-        if lb > budget || self.exact_min(uncovered, budget) > budget {
-            return Ok(false);
-        }
-        let Some(cands) = self.branch_column(uncovered, allowed) else {
-            return Ok(false);
-        };
-        let mut allowed_here = allowed.clone();
+        let cands = self.branch_candidates(uncovered);
+        let mut stop = false;
+        let mut tried = 0;
         for &i in &cands {
-            allowed_here.remove(i);
+            tried += 1;
+            if let Some(x) = self.excluded.get_mut(i) {
+                *x += 1;
+            }
             let Some(set) = self.sets.get(i) else {
                 continue;
             };
             let mut next = uncovered.clone();
             next.difference_with(set);
-            if self.exact_min(&next, budget - 1) > budget - 1 {
+            if self.exact_min(&next, budget - 1, progress)? > budget - 1 {
                 continue;
             }
             chosen.push(i);
-            let stop = self.enumerate_min(
-                &next,
-                &allowed_here,
-                chosen,
-                budget - 1,
-                out,
-                limits,
-                progress,
-            )?;
+            stop = self.enumerate_min(&next, chosen, budget - 1, out, limits, progress)?;
             chosen.pop();
             if stop {
-                return Ok(true);
+                break;
             }
         }
-        Ok(false)
+        for &i in cands.iter().take(tried) {
+            if let Some(x) = self.excluded.get_mut(i) {
+                *x -= 1;
+            }
+        }
+        Ok(stop)
     }
 
     /// Depth-first enumeration of the irredundant covers (each chosen set
     /// keeps a column no other chosen set covers).
-    #[allow(clippy::too_many_arguments)]
     fn enumerate_irredundant(
         &mut self,
         uncovered: &BitSet,
-        allowed: &BitSet,
         chosen: &mut Vec<usize>,
         counts: &mut Vec<u32>,
         out: &mut Vec<Vec<usize>>,
@@ -490,12 +519,14 @@ impl<'a> Cover<'a> {
             out.push(chosen.clone());
             return Ok(out.len() >= limits.max_models);
         }
-        let Some(cands) = self.branch_column(uncovered, allowed) else {
-            return Ok(false);
-        };
-        let mut allowed_here = allowed.clone();
+        let cands = self.branch_candidates(uncovered);
+        let mut stop = false;
+        let mut tried = 0;
         for &i in &cands {
-            allowed_here.remove(i);
+            tried += 1;
+            if let Some(x) = self.excluded.get_mut(i) {
+                *x += 1;
+            }
             let Some(set) = self.sets.get(i) else {
                 continue;
             };
@@ -510,19 +541,10 @@ impl<'a> Cover<'a> {
                     .get(s)
                     .is_some_and(|set| set.iter().any(|c| counts.get(c) == Some(&1)))
             });
-            let mut stop = false;
             if irredundant {
                 let mut next = uncovered.clone();
                 next.difference_with(set);
-                stop = self.enumerate_irredundant(
-                    &next,
-                    &allowed_here,
-                    chosen,
-                    counts,
-                    out,
-                    limits,
-                    progress,
-                )?;
+                stop = self.enumerate_irredundant(&next, chosen, counts, out, limits, progress)?;
             }
             chosen.pop();
             for c in set.iter() {
@@ -531,17 +553,22 @@ impl<'a> Cover<'a> {
                 }
             }
             if stop {
-                return Ok(true);
+                break;
             }
         }
-        Ok(false)
+        for &i in cands.iter().take(tried) {
+            if let Some(x) = self.excluded.get_mut(i) {
+                *x -= 1;
+            }
+        }
+        Ok(stop)
     }
 }
 
 /// Models (sorted set indices) and whether the listing is complete.
 pub type Solved = (Vec<Vec<usize>>, Completeness);
 
-/// The size of the smallest cover found greedily (an upper bound).
+/// The size of the cover found greedily (an upper bound on the smallest).
 fn greedy_upper_bound(sets: &[BitSet], n_cols: usize) -> Option<usize> {
     let mut uncovered = BitSet::full(n_cols);
     let mut n = 0;
@@ -561,9 +588,12 @@ fn greedy_upper_bound(sets: &[BitSet], n_cols: usize) -> Option<usize> {
 /// R's `find_models` enumerates combinations).
 ///
 /// Exact: sets covering a column that no other set covers are forced
-/// (essential), then a branch-and-bound search over the column with the
-/// fewest candidates, pruned by a coverage bound, runs for k = lower bound,
-/// lower bound + 1, … until covers exist. Returns `Ok(None)` when some
+/// (essential), columns whose covering sets include another column's are
+/// dropped, then a depth-first search branches on the column with the
+/// fewest covering sets, pruned by an exact, memoized minimum-cover bound
+/// computed on one set per distinct non-dominated coverage (dominated and
+/// duplicate sets never lower the minimum). Budgets from the lower bound
+/// upwards are tried until covers exist. Returns `Ok(None)` when some
 /// column cannot be covered.
 pub fn minimal_covers(
     sets: &[BitSet],
@@ -590,53 +620,39 @@ pub fn minimal_covers(
             uncovered.difference_with(s);
         }
     }
-    let mut allowed = BitSet::new(sets.len());
+    let mut base = BitSet::new(sets.len());
     for (i, s) in sets.iter().enumerate() {
-        if !forced.contains(&i) && s.intersection_len(&uncovered) > 0 {
-            allowed.insert(i);
+        if forced.binary_search(&i).is_err() && s.intersects(&uncovered) {
+            base.insert(i);
         }
     }
-    cover.drop_dominated_columns(&mut uncovered, &allowed);
+    cover.base = base;
+    cover.drop_dominated_columns(&mut uncovered);
     for i in 0..sets.len() {
-        if allowed.contains(i) && !sets.get(i).is_some_and(|s| s.intersects(&uncovered)) {
-            allowed.remove(i);
+        if cover.base.contains(i) && !sets.get(i).is_some_and(|s| s.intersects(&uncovered)) {
+            cover.base.remove(i);
         }
     }
     let Some(ub) = greedy_upper_bound(sets, n_cols) else {
         return Ok(None);
     };
-    // The exact bound may ignore dominated sets: a set whose columns are a
-    // strict subset of another's can be swapped for it in any cover, so the
-    // smallest cover size of any column set is unchanged.
-    // Sets with the same columns are interchangeable there too: one of each.
-    let mut root = BitSet::new(sets.len());
     let mut seen: std::collections::HashSet<&BitSet> = std::collections::HashSet::new();
-    for i in row_dominance(sets) {
-        if allowed.contains(i)
-            && let Some(s) = sets.get(i)
-            && seen.insert(s)
-        {
-            root.insert(i);
-        }
-    }
-    cover.root_allowed = root;
-    let mut budget = cover.lower_bound(&uncovered, &allowed).min(ub);
-    if uncovered.is_empty() {
-        budget = 0;
-    }
+    let root: Vec<usize> = row_dominance(sets)
+        .into_iter()
+        .filter(|&i| cover.base.contains(i) && sets.get(i).is_some_and(|s| seen.insert(s)))
+        .collect();
+    cover.set_root(root);
+    let mut budget = if uncovered.is_empty() {
+        0
+    } else {
+        cover.lower_bound(&uncovered).min(ub)
+    };
     let mut out = Vec::new();
     let mut stopped = false;
     while out.is_empty() && budget <= ub {
         let mut chosen = forced.clone();
-        stopped = cover.enumerate_min(
-            &uncovered,
-            &allowed,
-            &mut chosen,
-            budget,
-            &mut out,
-            limits,
-            progress,
-        )?;
+        stopped =
+            cover.enumerate_min(&uncovered, &mut chosen, budget, &mut out, limits, progress)?;
         budget += 1;
     }
     for m in &mut out {
@@ -666,13 +682,11 @@ pub fn irredundant_covers(
         return Ok(None);
     }
     let uncovered = BitSet::full(n_cols);
-    let allowed = BitSet::full(sets.len());
     let mut counts = vec![0u32; n_cols];
     let mut out = Vec::new();
     let mut chosen = Vec::new();
     let stopped = cover.enumerate_irredundant(
         &uncovered,
-        &allowed,
         &mut chosen,
         &mut counts,
         &mut out,

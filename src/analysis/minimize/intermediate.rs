@@ -24,7 +24,7 @@ use std::ops::ControlFlow;
 
 use serde::{Deserialize, Serialize};
 
-use super::implicant::{Implicant, bit_of, full_mask};
+use super::implicant::{Implicant, bit_of};
 use super::{
     Kind, Minimization, MinimizeError, Options, Problem, Progress, minimize, primes, solve_chart,
 };
@@ -229,6 +229,12 @@ pub fn minimize_intermediate(
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<IntermediateSolution, MinimizeError> {
     let k = problem.k();
+    if let Some(&(j, _)) = expectations.terms.iter().flatten().find(|(j, _)| *j >= k) {
+        return Err(MinimizeError::ExpectationCount {
+            expected: k,
+            found: j + 1,
+        });
+    }
     let complex = minimize(problem, Kind::Complex, options, progress)?;
     let parsimonious = minimize(problem, Kind::Parsimonious, options, progress)?;
     let mut pairs = Vec::new();
@@ -303,7 +309,6 @@ pub fn minimize_intermediate(
             });
         }
     }
-    let _ = full_mask(k);
     Ok(IntermediateSolution {
         complex,
         parsimonious,
@@ -373,6 +378,16 @@ mod tests {
             pair.solution.model_expressions(&NAMES),
             vec!["DEV*URB*STB + DEV*~IND*STB"]
         );
+    }
+
+    #[test]
+    fn expectations_for_more_conditions_are_refused() {
+        let d = DirectionalExpectations::from_vector(&[Expectation::Present; 6]);
+        let r = minimize_intermediate(&lf(), &d, &Options::default(), &mut go);
+        assert!(matches!(
+            r,
+            Err(MinimizeError::ExpectationCount { expected: 5, .. })
+        ));
     }
 
     #[test]

@@ -315,6 +315,10 @@ pub struct Options {
     pub max_models: usize,
     /// Do not enumerate simplifying assumptions beyond this many per model.
     pub max_assumptions: usize,
+    /// R's `pi.depth`: search parsimonious prime implicants with at most
+    /// this many literals (`None`: no limit). A guard for large problems
+    /// whose PI charts hold millions of long prime implicants.
+    pub pi_depth: Option<usize>,
 }
 
 impl Default for Options {
@@ -325,6 +329,7 @@ impl Default for Options {
             first_min: false,
             max_models: DEFAULT_MAX_MODELS,
             max_assumptions: DEFAULT_MAX_ASSUMPTIONS,
+            pi_depth: None,
         }
     }
 }
@@ -429,8 +434,14 @@ pub fn minimize(
             if problem.negative.is_empty() {
                 return Err(MinimizeError::Tautology);
             }
-            primes::primes_with_remainders(k, &problem.positive, &problem.negative, progress)?
-                .primes
+            primes::primes_with_remainders(
+                k,
+                &problem.positive,
+                &problem.negative,
+                options.pi_depth,
+                progress,
+            )?
+            .primes
         }
     };
     solve_chart(problem, kind, primes, options, progress)
