@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod case_column_picker;
+pub mod chart_view;
 pub mod column_summary;
 pub mod data_section;
 pub mod error_message;
