@@ -151,3 +151,35 @@ test('stakeholders are added, renamed, moved and deleted from the keyboard', () 
     assert.equal(await page.getByLabel('Name 1').inputValue(), 'Health bureau');
     assert.equal(await page.getByLabel('Name 2').count(), 0);
   }));
+
+test('a long table is imported with its problems listed by row and column, and a further dimension', () =>
+  withApp({}, async (page) => {
+    const rows = [
+      'respondent\tstakeholder\tdimension\trating',
+      'R1\tHealth bureau\tpower\t7',
+      'R1\tHealth bureau\tinterest\t5',
+      'R1\tHealth bureau\tknowledge\t3',
+      'R1\tPatients\tpower\t2',
+      'R1\tPatients\tinterest\tvery',
+      'R1\tPatients\tknowledge\t1',
+      'R2\tHealth bureau\tpower\t6',
+      'R2\tHealth bureau\tinterest\t9',
+      'R2\tPatients\tpower\t1',
+      'R2\tPatients\tinterest\t4',
+    ];
+    await page.getByLabel('Paste cells copied from Excel').fill(rows.join('\n'));
+    await page.getByRole('button', { name: 'Use pasted cells' }).click();
+    await page.getByText('pasted cells — 10 rows × 4 columns').waitFor();
+    await page.getByRole('link', { name: 'Stakeholders' }).click();
+    assert.equal(await page.getByLabel('Shape of the table').inputValue(), 'long');
+    // "knowledge" is not a standard dimension: offered with its scale.
+    await page.getByRole('checkbox', { name: 'knowledge' }).check();
+    await page.getByRole('button', { name: 'Import ratings' }).click();
+    await page.getByText(/^Imported 2 stakeholders, 8 ratings from 2 raters\.$/).waitFor();
+    const problems = await page.locator('.problems li').allInnerTexts();
+    assert.equal(problems.length, 2);
+    assert.match(problems[0], /^Row 5, column “rating” \(stakeholder “Patients”, dimension “interest”\): “very” is not a number/);
+    assert.match(problems[1], /^Row 8, column “rating”: stakeholder “Health bureau”, dimension “interest”, rater “R2”: 9 is outside the scale 1…5\./);
+    // The valid ratings are in the table, "knowledge" among the dimensions.
+    assert.equal(await page.getByLabel('Health bureau — knowledge (1…3)').inputValue(), '3');
+  }));

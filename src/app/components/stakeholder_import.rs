@@ -34,6 +34,116 @@ struct Mapping {
     rating: Option<usize>,
     /// Wide: the column of each standard dimension.
     dims: Vec<Option<usize>>,
+    /// Further dimensions chosen by the user: name → scale.
+    extra: Vec<Extra>,
+}
+
+/// A dimension beyond the standard ones: a wide column or a long
+/// dimension value, with the scale the user declares.
+#[derive(Debug, Clone, PartialEq)]
+struct Extra {
+    name: String,
+    on: bool,
+    min: f64,
+    max: f64,
+}
+
+/// Candidates for further dimensions: in wide shape the numeric columns
+/// not otherwise used, in long shape the values of the dimension column
+/// that are not standard dimensions; scales from the observed values.
+fn extra_candidates(dataset: &Dataset, m: &Mapping) -> Vec<Extra> {
+    let standard: Vec<String> = example_dimensions().into_iter().map(|d| d.name).collect();
+    let span = |values: &[f64]| {
+        let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if lo.is_finite() && hi.is_finite() && lo < hi {
+            (lo.floor(), hi.ceil())
+        } else {
+            (1.0, 5.0)
+        }
+    };
+    let mut out = Vec::new();
+    match m.shape {
+        Shape::Wide => {
+            for (i, c) in dataset.columns.iter().enumerate() {
+                let used =
+                    [m.name, m.group, m.respondent].contains(&Some(i)) || m.dims.contains(&Some(i));
+                if used || standard.contains(&c.name) {
+                    continue;
+                }
+                if let crate::analysis::data::ColumnData::Numeric(v) = &c.data {
+                    let values: Vec<f64> = v.iter().copied().flatten().collect();
+                    let (min, max) = span(&values);
+                    out.push(Extra {
+                        name: c.name.clone(),
+                        on: false,
+                        min,
+                        max,
+                    });
+                }
+            }
+        }
+        Shape::Long => {
+            let (Some(dc), Some(rc)) = (m.dimension, m.rating) else {
+                return out;
+            };
+            let (Some(dcol), Some(rcol)) = (dataset.columns.get(dc), dataset.columns.get(rc))
+            else {
+                return out;
+            };
+            let mut names: Vec<String> = Vec::new();
+            for r in 0..dataset.n_rows() {
+                if let Some(n) = dcol.data.text(r)
+                    && !standard.contains(&n)
+                    && !names.contains(&n)
+                    && names.len() < 50
+                {
+                    names.push(n);
+                }
+            }
+            for n in names {
+                let values: Vec<f64> = (0..dataset.n_rows())
+                    .filter(|&r| dcol.data.text(r).as_deref() == Some(n.as_str()))
+                    .filter_map(|r| rcol.data.text(r).and_then(|t| t.trim().parse::<f64>().ok()))
+                    .collect();
+                let (min, max) = span(&values);
+                out.push(Extra {
+                    name: n,
+                    on: false,
+                    min,
+                    max,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The user's choices over the current candidates (kept by name).
+fn merged_extra(candidates: Vec<Extra>, chosen: &[Extra]) -> Vec<Extra> {
+    candidates
+        .into_iter()
+        .map(|c| {
+            chosen
+                .iter()
+                .find(|x| x.name == c.name)
+                .cloned()
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
+fn extra_dimensions(
+    extra: &[Extra],
+) -> Result<Vec<crate::analysis::stakeholder::Dimension>, StakeholderError> {
+    extra
+        .iter()
+        .filter(|e| e.on)
+        .map(|e| {
+            crate::analysis::stakeholder::Scale::new(e.min, e.max)
+                .map(|s| crate::analysis::stakeholder::Dimension::new(e.name.clone(), s))
+        })
+        .collect()
 }
 
 fn find(header: &[String], names: &[&str]) -> Option<usize> {
@@ -65,6 +175,7 @@ fn guess(header: &[String]) -> Mapping {
         dimension,
         rating,
         dims: dim_cols,
+        extra: Vec::new(),
     }
 }
 
@@ -151,6 +262,7 @@ pub fn stakeholder_import() -> Html {
         _ => guess(&header),
     };
     let dims = example_dimensions();
+    let extra = merged_extra(extra_candidates(dataset, &current), &current.extra);
 
     let set = |f: fn(&mut Mapping, Option<usize>)| {
         let (mapping, current) = (mapping.clone(), current.clone());
@@ -175,23 +287,39 @@ pub fn stakeholder_import() -> Html {
         })
     };
     let on_import = {
-        let (ctx, outcome, current, header, rows, dims) = (
+        let (ctx, outcome, current, header, rows, dims, extra) = (
             ctx.clone(),
             outcome.clone(),
             current.clone(),
             header.clone(),
             rows.clone(),
             dims.clone(),
+            extra.clone(),
         );
         Callback::from(move |_: MouseEvent| {
+            let added = match extra_dimensions(&extra) {
+                Ok(d) => d,
+                Err(e) => {
+                    outcome.set(Some(Outcome::Failed(e)));
+                    return;
+                }
+            };
+            let mut dims = dims.clone();
+            dims.extend(added);
             let result = match current.shape {
                 Shape::Wide => {
-                    let mapped: Vec<(usize, String)> = current
+                    let mut mapped: Vec<(usize, String)> = current
                         .dims
                         .iter()
                         .zip(&dims)
                         .filter_map(|(c, d)| c.map(|c| (c, d.name.clone())))
                         .collect();
+                    mapped.extend(extra.iter().filter(|e| e.on).filter_map(|e| {
+                        header
+                            .iter()
+                            .position(|h| *h == e.name)
+                            .map(|c| (c, e.name.clone()))
+                    }));
                     let used: Vec<_> = dims
                         .iter()
                         .filter(|d| mapped.iter().any(|(_, n)| *n == d.name))
@@ -281,6 +409,43 @@ pub fn stakeholder_import() -> Html {
                         });
                         let label = format!("{} ({}…{})", dim.name, dim.scale.min(), dim.scale.max());
                         column_select(&format!("sh-dim-{d}"), &label, &header, current.dims.get(d).copied().flatten(), true, lang, cb)
+                    }) }
+                </fieldset>
+            }
+            if !extra.is_empty() {
+                <fieldset class="field-row extra-dims">
+                    <legend>{ lang.t(S::ExtraDimensions) }</legend>
+                    { for extra.iter().enumerate().map(|(i, e)| {
+                        let update = |f: fn(&mut Extra, &str)| {
+                            let (mapping, base, all) = (mapping.clone(), current.clone(), extra.clone());
+                            Callback::from(move |ev: Event| {
+                                let Some(input) = ev.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+                                let value = if input.type_() == "checkbox" {
+                                    if input.checked() { "1".to_owned() } else { String::new() }
+                                } else {
+                                    input.value()
+                                };
+                                let mut m = base.clone();
+                                let mut all = all.clone();
+                                if let Some(x) = all.get_mut(i) { f(x, &value); }
+                                m.extra = all;
+                                mapping.set(Some((key, m)));
+                            })
+                        };
+                        html! {
+                            <span class="field custom-term">
+                                <label class="check">
+                                    <input type="checkbox" checked={e.on} onchange={update(|x, v| x.on = !v.is_empty())} />
+                                    { &e.name }
+                                </label>
+                                <label for={format!("sh-extra-min-{i}")}>{ lang.t(S::ScaleMin) }</label>
+                                <input id={format!("sh-extra-min-{i}")} type="text" size="4" value={e.min.to_string()}
+                                    onchange={update(|x, v| if let Ok(n) = v.trim().replace(',', ".").parse::<f64>() { x.min = n })} />
+                                <label for={format!("sh-extra-max-{i}")}>{ lang.t(S::ScaleMax) }</label>
+                                <input id={format!("sh-extra-max-{i}")} type="text" size="4" value={e.max.to_string()}
+                                    onchange={update(|x, v| if let Ok(n) = v.trim().replace(',', ".").parse::<f64>() { x.max = n })} />
+                            </span>
+                        }
                     }) }
                 </fieldset>
             }

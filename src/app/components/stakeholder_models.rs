@@ -29,6 +29,46 @@ fn help(lang: Lang, kind: ModelKind) -> Html {
     }
 }
 
+/// A number for an input: at most 4 decimals, no trailing zeros.
+fn short(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A select of the rated dimensions for one input of a model (models name
+/// their dimensions; the user picks which rated dimension plays the role).
+fn dimension_select(
+    id: String,
+    label: String,
+    dimensions: &[String],
+    value: Option<&str>,
+    optional: bool,
+    none_text: &str,
+    onchange: Callback<Option<String>>,
+) -> Html {
+    let on = Callback::from(move |e: Event| {
+        if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+            let v = s.value();
+            onchange.emit((!v.is_empty()).then_some(v));
+        }
+    });
+    let missing = value.is_some_and(|v| !dimensions.iter().any(|d| d == v));
+    html! {
+        <span class="field">
+            <label for={id.clone()}>{ label }</label>
+            <select id={id} onchange={on}>
+                if optional {
+                    <option value="" selected={value.is_none()}>{ none_text.to_owned() }</option>
+                }
+                if missing {
+                    <option value={value.unwrap_or_default().to_owned()} selected=true>{ format!("{} ?", value.unwrap_or_default()) }</option>
+                }
+                { for dimensions.iter().map(|d| html! { <option value={d.clone()} selected={Some(d.as_str()) == value}>{ d }</option> }) }
+            </select>
+        </span>
+    }
+}
+
 /// A number input committing on change; empty gives `None`.
 fn number_input(
     id: String,
@@ -53,7 +93,7 @@ fn number_input(
         <span class="field">
             <label for={id.clone()}>{ label }</label>
             <input id={id} type="text" inputmode="decimal" size="6"
-                value={value.map(|v| v.to_string()).unwrap_or_default()} onchange={on} />
+                value={value.map(short).unwrap_or_default()} onchange={on} />
         </span>
     }
 }
@@ -140,6 +180,38 @@ pub fn stakeholder_models() -> Html {
             Callback::from(move |v: Option<f64>| if let Some(v) = v { edit(Box::new(move |s: &mut StakeholderSettings| s.$($field)+ = v)) })
         }};
     }
+    let dim_names: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
+    macro_rules! dim_sel {
+        ($id:expr, $label:expr, $($field:tt)+) => {{
+            let edit = edit.clone();
+            let cb = Callback::from(move |v: Option<String>| {
+                if let Some(v) = v {
+                    edit(Box::new(move |s: &mut StakeholderSettings| s.$($field)+ = v.clone()))
+                }
+            });
+            dimension_select($id.to_owned(), $label.to_owned(), &dim_names, Some(settings.$($field)+.as_str()), false, lang.t(S::NotMapped), cb)
+        }};
+    }
+    let dim_opt = |id: &str,
+                   label: &str,
+                   value: Option<&str>,
+                   set: fn(&mut StakeholderSettings, Option<String>)| {
+        let edit = edit.clone();
+        let cb = Callback::from(move |v: Option<String>| {
+            edit(Box::new(move |s: &mut StakeholderSettings| {
+                set(s, v.clone())
+            }))
+        });
+        dimension_select(
+            id.to_owned(),
+            label.to_owned(),
+            &dim_names,
+            value,
+            true,
+            lang.t(S::NotMapped),
+            cb,
+        )
+    };
     let on_aggregation = {
         let edit = edit.clone();
         Callback::from(move |e: Event| {
@@ -248,6 +320,25 @@ pub fn stakeholder_models() -> Html {
             </span>
         }
     });
+    let custom_band = |which: usize| {
+        let edit = edit.clone();
+        Callback::from(move |v: Option<f64>| {
+            if let Some(v) = v {
+                edit(Box::new(move |s| {
+                    if s.custom.is_empty() {
+                        s.custom.push(CustomModel::default());
+                    }
+                    if let Some(m) = s.custom.first_mut() {
+                        if which == 0 {
+                            m.bands.0 = v
+                        } else {
+                            m.bands.1 = v
+                        }
+                    }
+                }))
+            }
+        })
+    };
     let on_custom_name = {
         let edit = edit.clone();
         Callback::from(move |e: Event| {
@@ -280,6 +371,12 @@ pub fn stakeholder_models() -> Html {
             <section class="model" aria-labelledby="sh-m-four">
                 <h4 id="sh-m-four">{ lang.t(S::FourDimTitle) }</h4>
                 <p class="field-row">
+                    { dim_sel!("sh-fd-dim-interest", "interest", four_dim.interest) }
+                    { dim_sel!("sh-fd-dim-cognition", "cognition", four_dim.cognition) }
+                    { dim_sel!("sh-fd-dim-capability", "capability", four_dim.capability) }
+                    { dim_sel!("sh-fd-dim-resources", "resources", four_dim.resources) }
+                </p>
+                <p class="field-row">
                     { number_input("sh-fd-low".into(), lang.t(S::LowBelow).into(), Some(rules.cuts.low_below), req_cb!(four_dim.rules.cuts.low_below)) }
                     { number_input("sh-fd-high".into(), lang.t(S::HighFrom).into(), Some(rules.cuts.high_from), req_cb!(four_dim.rules.cuts.high_from)) }
                 </p>
@@ -292,10 +389,26 @@ pub fn stakeholder_models() -> Html {
             </section>
             <section class="model" aria-labelledby="sh-m-pm">
                 <h4 id="sh-m-pm">{ lang.t(S::PolicyMakerTitle) }</h4>
+                <p class="field-row">
+                    { dim_sel!("sh-pm-dim-position", "position", policymaker.position) }
+                    { dim_sel!("sh-pm-dim-power", "power", policymaker.power) }
+                    { dim_opt("sh-pm-dim-weight", "weight", settings.policymaker.weight.as_deref(), |s, v| s.policymaker.weight = v) }
+                </p>
+                <p class="field-row">
+                    { number_input("sh-pm-pos-high".into(), lang.t(S::PmPositionHigh).into(), Some(settings.policymaker.cuts.position_high), req_cb!(policymaker.cuts.position_high)) }
+                    { number_input("sh-pm-pos-medium".into(), lang.t(S::PmPositionMedium).into(), Some(settings.policymaker.cuts.position_medium), req_cb!(policymaker.cuts.position_medium)) }
+                    { number_input("sh-pm-power-high".into(), lang.t(S::PmPowerHigh).into(), Some(settings.policymaker.cuts.power_high), req_cb!(policymaker.cuts.power_high)) }
+                    { number_input("sh-pm-power-medium".into(), lang.t(S::PmPowerMedium).into(), Some(settings.policymaker.cuts.power_medium), req_cb!(policymaker.cuts.power_medium)) }
+                    { number_input("sh-pm-nonmob".into(), lang.t(S::PmNonMobilized).into(), Some(settings.policymaker.cuts.non_mobilized_intensity), req_cb!(policymaker.cuts.non_mobilized_intensity)) }
+                </p>
                 { help(lang, ModelKind::PolicyMaker) }
             </section>
             <section class="model" aria-labelledby="sh-m-mendelow">
                 <h4 id="sh-m-mendelow">{ lang.t(S::MendelowTitle) }</h4>
+                <p class="field-row">
+                    { dim_sel!("sh-mendelow-dim-power", "power", mendelow.power) }
+                    { dim_sel!("sh-mendelow-dim-interest", "interest", mendelow.interest) }
+                </p>
                 <p class="field-row">
                     { number_input("sh-mendelow-power".into(), lang.t(S::PowerCut).into(), settings.mendelow.power_cut, num_cb!(mendelow.power_cut)) }
                     { number_input("sh-mendelow-interest".into(), lang.t(S::InterestCut).into(), settings.mendelow.interest_cut, num_cb!(mendelow.interest_cut)) }
@@ -306,6 +419,11 @@ pub fn stakeholder_models() -> Html {
             <section class="model" aria-labelledby="sh-m-salience">
                 <h4 id="sh-m-salience">{ lang.t(S::SalienceTitle) }</h4>
                 <p class="field-row">
+                    { dim_sel!("sh-sal-dim-power", "power", salience.power) }
+                    { dim_sel!("sh-sal-dim-legitimacy", "legitimacy", salience.legitimacy) }
+                    { dim_sel!("sh-sal-dim-urgency", "urgency", salience.urgency) }
+                </p>
+                <p class="field-row">
                     { number_input("sh-sal-power".into(), lang.t(S::ThresholdPower).into(), settings.salience.thresholds[0], num_cb!(salience.thresholds[0])) }
                     { number_input("sh-sal-legitimacy".into(), lang.t(S::ThresholdLegitimacy).into(), settings.salience.thresholds[1], num_cb!(salience.thresholds[1])) }
                     { number_input("sh-sal-urgency".into(), lang.t(S::ThresholdUrgency).into(), settings.salience.thresholds[2], num_cb!(salience.thresholds[2])) }
@@ -315,6 +433,13 @@ pub fn stakeholder_models() -> Html {
             </section>
             <section class="model" aria-labelledby="sh-m-schmeer">
                 <h4 id="sh-m-schmeer">{ lang.t(S::SchmeerTitle) }</h4>
+                <p class="field-row">
+                    { dim_sel!("sh-schmeer-dim-knowledge", "knowledge", schmeer.knowledge) }
+                    { dim_sel!("sh-schmeer-dim-position", "position", schmeer.position) }
+                    { dim_sel!("sh-schmeer-dim-resources", "resources", schmeer.resources) }
+                    { dim_sel!("sh-schmeer-dim-mobilization", "mobilization", schmeer.mobilization) }
+                    { dim_opt("sh-schmeer-dim-leadership", "leadership", settings.schmeer.leadership.as_deref(), |s, v| s.schmeer.leadership = v) }
+                </p>
                 <p class="field-row">
                     { number_input("sh-schmeer-high".into(), lang.t(S::PowerHigh).into(), Some(settings.schmeer.power_high), req_cb!(schmeer.power_high)) }
                     { number_input("sh-schmeer-medium".into(), lang.t(S::PowerMedium).into(), Some(settings.schmeer.power_medium), req_cb!(schmeer.power_medium)) }
@@ -330,6 +455,10 @@ pub fn stakeholder_models() -> Html {
                     </span>
                 </p>
                 <p class="field-row">{ for custom_terms }</p>
+                <p class="field-row">
+                    { number_input("sh-custom-low".into(), lang.t(S::CustomLow).into(), Some(custom.bands.0), custom_band(0)) }
+                    { number_input("sh-custom-high".into(), lang.t(S::CustomHigh).into(), Some(custom.bands.1), custom_band(1)) }
+                </p>
                 { help(lang, ModelKind::Custom) }
             </section>
         </div>
