@@ -72,7 +72,8 @@ test('the bundled example imports in a few clicks and the results table shows ev
     // Sensitivity shows a stability percentage per stakeholder.
     const stability = page.getByRole('table', { name: 'Sensitivity' });
     assert.equal(await stability.getByRole('row').count(), 9);
-    assert.match(await stability.getByRole('row', { name: /^Health bureau/ }).innerText(), /\d+ %/);
+    assert.match(await stability.getByRole('row', { name: /^Health bureau/ }).innerText(), /driving force\s+100 %/);
+    assert.match(await stability.getByRole('row', { name: /^Medical insurance bureau/ }).innerText(), /driving force\s+72 %\s+—\s+neutral 28 %/);
   }));
 
 test('cut points change the classes: a Mendelow power cut of 6.5 moves the medical insurance bureau', () =>

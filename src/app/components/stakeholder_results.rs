@@ -355,6 +355,7 @@ pub fn stakeholder_results(props: &ResultsProps) -> Html {
                                 <th scope="col">{ lang.t(S::Class) }</th>
                                 <th scope="col">{ lang.t(S::ClassStability) }</th>
                                 <th scope="col">{ lang.t(S::RankStability) }</th>
+                                <th scope="col">{ lang.t(S::Alternatives) }</th>
                             </tr></thead>
                             <tbody>
                                 { for st.iter().map(|x| html! { <tr>
@@ -362,6 +363,7 @@ pub fn stakeholder_results(props: &ResultsProps) -> Html {
                                     <td>{ engine(lang, x.class) }</td>
                                     <td class="num">{ percent(x.class_stability) }</td>
                                     <td class="num">{ x.rank_stability.map(percent).unwrap_or_else(|| "—".into()) }</td>
+                                    <td>{ x.alternatives.iter().map(|(k, p)| format!("{} {}", engine(lang, k), percent(*p))).collect::<Vec<_>>().join("; ") }</td>
                                 </tr> }) }
                             </tbody>
                         </table>

@@ -100,6 +100,7 @@ pub enum StakeholderText {
     ClassStability,
     RankStability,
     Class,
+    Alternatives,
     ChartsTitle,
     RadarChoose,
     ResultsTitle,
@@ -268,6 +269,7 @@ impl Translate for StakeholderText {
             S::ClassStability => ("class stable", "类别稳定"),
             S::RankStability => ("rank stable", "排名稳定"),
             S::Class => ("class", "类别"),
+            S::Alternatives => ("other classes seen", "出现的其他类别"),
             S::ChartsTitle => ("Charts", "图表"),
             S::RadarChoose => ("Stakeholders on the radar chart", "雷达图中的利益相关者"),
             S::ResultsTitle => ("Results and recommendations", "结果与建议"),
@@ -312,9 +314,10 @@ pub fn imported_summary(lang: Lang, stakeholders: usize, ratings: usize, raters:
     )
 }
 
-/// Stability as a percentage.
+/// A share already in percent (0–100), with at most one decimal.
 pub fn percent(v: f64) -> String {
-    format!("{:.0} %", v * 100.0)
+    let s = format!("{v:.1}");
+    format!("{} %", s.trim_end_matches('0').trim_end_matches('.'))
 }
 
 /// A stakeholder error in the user's language, saying what and where.
