@@ -145,6 +145,16 @@ test('stakeholders are added, renamed, moved and deleted from the keyboard', () 
     // Ratings typed by hand, as numbers or levels.
     await page.getByLabel('Health bureau — interest (1…5)').fill('5');
     await page.getByLabel('Health bureau — interest (1…5)').press('Tab');
+    // A second rater: the combined rating is their mean.
+    await page.getByLabel('New rater (name, then Enter)').fill('R2');
+    await page.getByLabel('New rater (name, then Enter)').press('Enter');
+    assert.equal(await page.getByLabel('Ratings of rater').inputValue(), 'R2');
+    assert.equal(await page.getByLabel('Health bureau — interest (1…5)').inputValue(), '');
+    await page.getByLabel('Health bureau — interest (1…5)').fill('4');
+    await page.getByLabel('Health bureau — interest (1…5)').press('Tab');
+    await page.getByRole('cell', { name: /^4\.50 \(0\.71; 4\.0–5\.0\)$/ }).waitFor();
+    await page.getByLabel('Ratings of rater').selectOption('R1');
+    assert.equal(await page.getByLabel('Health bureau — interest (1…5)').inputValue(), '5');
     await page.getByRole('button', { name: 'Move down — Health bureau' }).click();
     assert.equal(await page.getByLabel('Name 2').inputValue(), 'Health bureau');
     assert.equal(await page.getByLabel('Health bureau — interest (1…5)').inputValue(), '5');

@@ -33,6 +33,7 @@ fn raters_panel(
     lang: Lang,
     agg: &Aggregated,
     data: &crate::analysis::stakeholder::RaterData,
+    dispute_controls: Html,
     settings: &StakeholderSettings,
 ) -> Html {
     let ratings = &agg.ratings;
@@ -98,6 +99,7 @@ fn raters_panel(
                 </tbody>
             </table>
             <h4>{ lang.t(S::Disputed) }</h4>
+            { dispute_controls }
             { {
                 let flagged: Vec<_> = disputes.iter().filter(|d| d.flagged).collect();
                 if flagged.is_empty() {
@@ -228,6 +230,22 @@ pub fn stakeholder_results(props: &ResultsProps) -> Html {
     };
     let on_spread = sens_edit(|s, v| s.sensitivity.spread = (v / 100.0).clamp(0.0, 1.0));
     let on_draws = sens_edit(|s, v| s.sensitivity.draws = v.clamp(1.0, 5000.0) as usize);
+    let on_top = sens_edit(|s, v| s.disagreement.top = v.clamp(0.0, 1000.0) as usize);
+    let on_min = sens_edit(|s, v| s.disagreement.min_spread = v.clamp(0.0, 1.0));
+    let dispute_controls = html! {
+        <p class="field-row">
+            <span class="field">
+                <label for="sh-dispute-top">{ lang.t(S::DisputeTop) }</label>
+                <input id="sh-dispute-top" type="text" inputmode="numeric" size="4"
+                    value={settings.disagreement.top.to_string()} onchange={on_top} />
+            </span>
+            <span class="field">
+                <label for="sh-dispute-min">{ lang.t(S::DisputeMin) }</label>
+                <input id="sh-dispute-min" type="text" inputmode="decimal" size="5"
+                    value={num(settings.disagreement.min_spread, 2)} onchange={on_min} />
+            </span>
+        </p>
+    };
 
     // Charts.
     let four = settings.four_dim.classify(ratings);
@@ -322,7 +340,7 @@ pub fn stakeholder_results(props: &ResultsProps) -> Html {
 
     html! {
         <>
-            { raters_panel(lang, agg, data, settings) }
+            { raters_panel(lang, agg, data, dispute_controls, settings) }
             <div class="card stakeholder-sensitivity">
                 <h3 id="sh-sens-title">{ lang.t(S::SensitivityTitle) }</h3>
                 <p class="hint">{ lang.t(S::SensitivityHint) }</p>

@@ -31,12 +31,17 @@ pub fn stakeholder_table() -> Html {
     let lang = ctx.lang;
     let data = &ctx.project.stakeholder.ratings;
     let raters = &data.respondents;
+    // The rater being edited: the one chosen (a new name is kept until
+    // its first rating creates it), else the first, else R1.
     let current = rater
         .as_ref()
-        .filter(|r| raters.contains(r))
         .cloned()
         .or_else(|| raters.first().cloned())
         .unwrap_or_else(|| DEFAULT_RATER.to_owned());
+    let mut rater_options = raters.clone();
+    if !rater_options.contains(&current) {
+        rater_options.push(current.clone());
+    }
     let current_index = raters.iter().position(|r| *r == current);
 
     let dispatch = {
@@ -60,6 +65,18 @@ pub fn stakeholder_table() -> Html {
         Callback::from(move |e: Event| {
             if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
                 rater.set(Some(s.value()));
+            }
+        })
+    };
+    let on_new_rater = {
+        let rater = rater.clone();
+        Callback::from(move |e: Event| {
+            let name = input_value(&e).trim().to_owned();
+            if !name.is_empty() {
+                rater.set(Some(name));
+            }
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                i.set_value("");
             }
         })
     };
@@ -192,12 +209,18 @@ pub fn stakeholder_table() -> Html {
                     <p>{ lang.t(S::KeptPrevious) }</p>
                 </div>
             }
-            if raters.len() > 1 {
-                <p>
-                    <label for="sh-rater">{ lang.t(S::Rater) }</label>{ " " }
-                    <select id="sh-rater" onchange={on_rater}>
-                        { for raters.iter().map(|r| html! { <option value={r.clone()} selected={*r == current}>{ r }</option> }) }
-                    </select>
+            if n > 0 {
+                <p class="field-row">
+                    <span class="field">
+                        <label for="sh-rater">{ lang.t(S::Rater) }</label>
+                        <select id="sh-rater" onchange={on_rater}>
+                            { for rater_options.iter().map(|r| html! { <option value={r.clone()} selected={*r == current}>{ r }</option> }) }
+                        </select>
+                    </span>
+                    <span class="field">
+                        <label for="sh-new-rater">{ lang.t(S::NewRater) }</label>
+                        <input id="sh-new-rater" type="text" size="10" onchange={on_new_rater} />
+                    </span>
                 </p>
                 <p class="hint">{ lang.t(S::RaterHint) }</p>
             }

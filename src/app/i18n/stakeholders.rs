@@ -23,6 +23,7 @@ pub enum StakeholderText {
     Delete,
     Rater,
     RaterHint,
+    NewRater,
     RatingHint,
     ImportTitle,
     ImportHint,
@@ -91,6 +92,8 @@ pub enum StakeholderText {
     RatersCount,
     Disputed,
     NoDisputes,
+    DisputeTop,
+    DisputeMin,
     SpreadHeader,
     SensitivityTitle,
     SensitivityHint,
@@ -137,13 +140,14 @@ impl Translate for StakeholderText {
             S::MoveDown => ("Move down", "下移"),
             S::Delete => ("Delete", "删除"),
             S::Rater => ("Ratings of rater", "评分者"),
+            S::NewRater => ("New rater (name, then Enter)", "新评分者（输入名称后回车）"),
             S::RaterHint => (
                 "The cells show and edit this rater's ratings; the models use the ratings of all raters combined.",
                 "表格显示并编辑该评分者的评分；模型使用所有评分者的汇总评分。",
             ),
             S::RatingHint => (
-                "A number within the dimension's scale, or a level (high / moderate / low); empty = not rated.",
-                "填写维度量表范围内的数值或等级（高/中/低）；留空表示未评分。",
+                "A number within the dimension's scale (shown in the column label), or one of its levels when the scale has levels (e.g. high / moderate / low); empty = not rated.",
+                "填写维度量表范围内的数值（见列标签），量表有等级时也可填等级（如高/中/低）；留空表示未评分。",
             ),
             S::ImportTitle => (
                 "Import ratings from the loaded table",
@@ -257,6 +261,11 @@ impl Translate for StakeholderText {
                 "评分者分歧最大的利益相关者",
             ),
             S::NoDisputes => ("No stakeholder is flagged.", "没有被标记的利益相关者。"),
+            S::DisputeTop => ("Flag at most", "最多标记"),
+            S::DisputeMin => (
+                "Minimum spread (share of the scale)",
+                "最小离散度（量表比例）",
+            ),
             S::SpreadHeader => ("value (SD; min–max)", "值（标准差；最小–最大）"),
             S::SensitivityTitle => ("Sensitivity", "敏感性分析"),
             S::SensitivityHint => (
