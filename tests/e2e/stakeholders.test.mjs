@@ -161,6 +161,20 @@ test('stakeholders are added, renamed, moved and deleted from the keyboard', () 
     await page.getByRole('button', { name: 'Delete — Stakeholder 2' }).click();
     assert.equal(await page.getByLabel('Name 1').inputValue(), 'Health bureau');
     assert.equal(await page.getByLabel('Name 2').count(), 0);
+    // A dimension of its own, with its scale; a duplicate is refused.
+    await page.getByLabel('Dimension', { exact: true }).fill('knowledge');
+    await page.getByLabel('from', { exact: true }).fill('1');
+    await page.getByLabel('to', { exact: true }).fill('3');
+    await page.getByRole('button', { name: 'Add a dimension' }).click();
+    await page.getByLabel('Health bureau — knowledge (1…3)').fill('4');
+    await page.getByLabel('Health bureau — knowledge (1…3)').press('Tab');
+    await page.getByText(/4 is outside the scale 1…3/).waitFor();
+    await page.getByLabel('Dimension', { exact: true }).fill('interest');
+    await page.getByRole('button', { name: 'Add a dimension' }).click();
+    await page.getByText('Dimension “interest” already exists.').waitFor();
+    await page.getByRole('button', { name: 'Delete the dimension — knowledge' }).click();
+    assert.equal(await page.getByLabel('Health bureau — knowledge (1…3)').count(), 0);
+    assert.equal(await page.getByLabel('Health bureau — interest (1…5)').inputValue(), '5');
   }));
 
 test('a long table is imported with its problems listed by row and column, and a further dimension', () =>

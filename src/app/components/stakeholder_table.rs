@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::analysis::stakeholder::{OutOfScale, StakeholderError};
+use crate::analysis::stakeholder::{Dimension, OutOfScale, Scale, StakeholderError};
 use crate::app::i18n::stakeholders::{StakeholderText as S, stakeholder_error};
 use crate::app::importer::AppContext;
 use crate::app::state::Action;
@@ -77,6 +77,53 @@ pub fn stakeholder_table() -> Html {
             }
             if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 i.set_value("");
+            }
+        })
+    };
+    let new_dim = use_state(|| (String::new(), "1".to_owned(), "5".to_owned()));
+    let on_dim_field = |which: usize| {
+        let new_dim = new_dim.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                let mut v = (*new_dim).clone();
+                match which {
+                    0 => v.0 = i.value(),
+                    1 => v.1 = i.value(),
+                    _ => v.2 = i.value(),
+                }
+                new_dim.set(v);
+            }
+        })
+    };
+    let on_add_dim = {
+        let (dispatch, error, new_dim) = (dispatch.clone(), error.clone(), new_dim.clone());
+        let names: Vec<String> = data.dimensions.iter().map(|d| d.name.clone()).collect();
+        Callback::from(move |_: MouseEvent| {
+            let (name, min, max) = (*new_dim).clone();
+            let name = name.trim().to_owned();
+            let parse = |t: &str| {
+                t.trim()
+                    .replace(',', ".")
+                    .parse::<f64>()
+                    .unwrap_or(f64::NAN)
+            };
+            if name.is_empty() {
+                return;
+            }
+            if names.contains(&name) {
+                error.set(Some(StakeholderError::DuplicateDimension { name }));
+                return;
+            }
+            match Scale::new(parse(&min), parse(&max)) {
+                Ok(scale) => {
+                    dispatch(A::AddDimension(Dimension::new(name, scale)));
+                    new_dim.set((String::new(), min, max));
+                }
+                Err(_) => error.set(Some(StakeholderError::InvalidScale {
+                    dimension: name,
+                    min: parse(&min),
+                    max: parse(&max),
+                })),
             }
         })
     };
@@ -235,13 +282,37 @@ pub fn stakeholder_table() -> Html {
                             <th scope="col">{ lang.t(S::Name) }</th>
                             <th scope="col">{ lang.t(S::Group) }</th>
                             <th scope="col">{ lang.t(S::Notes) }</th>
-                            { for data.dimensions.iter().map(|d| html! { <th scope="col">{ &d.name }</th> }) }
+                            { for data.dimensions.iter().enumerate().map(|(d, dim)| {
+                                let dispatch = dispatch.clone();
+                                let onclick = Callback::from(move |_: MouseEvent| dispatch(A::RemoveDimension(d)));
+                                html! { <th scope="col">{ &dim.name }
+                                    <button type="button" class="icon danger small" {onclick}
+                                        aria-label={format!("{} — {}", lang.t(S::DeleteDimension), dim.name)}
+                                        title={lang.t(S::DeleteDimension)}>{ "✕" }</button>
+                                </th> }
+                            }) }
                             <th scope="col">{ lang.t(S::Actions) }</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
             }
+            <fieldset class="field-row add-dimension">
+                <legend>{ lang.t(S::AddDimension) }</legend>
+                <span class="field">
+                    <label for="sh-new-dim">{ lang.t(S::Dimension) }</label>
+                    <input id="sh-new-dim" type="text" size="12" value={new_dim.0.clone()} oninput={on_dim_field(0)} />
+                </span>
+                <span class="field">
+                    <label for="sh-new-dim-min">{ lang.t(S::ScaleMin) }</label>
+                    <input id="sh-new-dim-min" type="text" size="4" value={new_dim.1.clone()} oninput={on_dim_field(1)} />
+                </span>
+                <span class="field">
+                    <label for="sh-new-dim-max">{ lang.t(S::ScaleMax) }</label>
+                    <input id="sh-new-dim-max" type="text" size="4" value={new_dim.2.clone()} oninput={on_dim_field(2)} />
+                </span>
+                <button type="button" class="secondary" onclick={on_add_dim}>{ lang.t(S::AddDimension) }</button>
+            </fieldset>
             <p class="button-row">
                 <button type="button" onclick={on_add}>{ lang.t(S::AddStakeholder) }</button>
                 if n > 0 {

@@ -23,6 +23,8 @@ pub enum StakeholderText {
     Delete,
     Rater,
     RaterHint,
+    AddDimension,
+    DeleteDimension,
     NewRater,
     RatingHint,
     ImportTitle,
@@ -141,6 +143,8 @@ impl Translate for StakeholderText {
             S::Delete => ("Delete", "删除"),
             S::Rater => ("Ratings of rater", "评分者"),
             S::NewRater => ("New rater (name, then Enter)", "新评分者（输入名称后回车）"),
+            S::AddDimension => ("Add a dimension", "添加维度"),
+            S::DeleteDimension => ("Delete the dimension", "删除该维度"),
             S::RaterHint => (
                 "The cells show and edit this rater's ratings; the models use the ratings of all raters combined.",
                 "表格显示并编辑该评分者的评分；模型使用所有评分者的汇总评分。",
@@ -346,8 +350,8 @@ pub fn stakeholder_error(lang: Lang, e: &StakeholderError) -> String {
             format!("第 {row} 行：利益相关者“{name}”与第 {first_row} 行重复。"),
         ),
         E::DuplicateDimension { name } => lang.pick(
-            format!("Dimension “{name}” is mapped twice."),
-            format!("维度“{name}”被重复映射。"),
+            format!("Dimension “{name}” already exists."),
+            format!("维度“{name}”已存在。"),
         ),
         E::InvalidScale {
             dimension,

@@ -10,7 +10,7 @@
 
 use super::AppState;
 use crate::analysis::stakeholder::{
-    RaterData, Stakeholder, StakeholderSettings, example_dimensions,
+    Dimension, RaterData, Stakeholder, StakeholderSettings, example_dimensions,
 };
 
 /// A field of a stakeholder's row.
@@ -59,6 +59,10 @@ pub enum StakeholderAction {
         /// The value, `None` to clear.
         value: Option<f64>,
     },
+    /// Adds a rated dimension (its name not yet used) at the end.
+    AddDimension(Dimension),
+    /// Removes dimension `index` and every rating on it.
+    RemoveDimension(usize),
     /// Replaces every rating with an import.
     Replace(Box<RaterData>),
     /// Removes every stakeholder and rating.
@@ -126,6 +130,22 @@ pub(super) fn reduce(state: &mut AppState, action: StakeholderAction) {
             let r = copy.respondent_index(&respondent);
             if copy.set_rating(r, stakeholder, dimension, value).is_ok() {
                 *data = copy;
+            }
+        }
+        StakeholderAction::AddDimension(dimension) => {
+            if !data.dimensions.iter().any(|d| d.name == dimension.name) {
+                data.dimensions.push(dimension);
+            }
+        }
+        StakeholderAction::RemoveDimension(index) => {
+            if index < data.dimensions.len() {
+                data.dimensions.remove(index);
+                data.ratings.retain(|r| r.dimension != index);
+                for r in &mut data.ratings {
+                    if r.dimension > index {
+                        r.dimension -= 1;
+                    }
+                }
             }
         }
         StakeholderAction::Replace(new) => *data = *new,
