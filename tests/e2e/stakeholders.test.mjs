@@ -4,6 +4,7 @@
 // stakeholder table edited by keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serveDist, launch, openApp } from './helpers.mjs';
 
 let server;
@@ -73,6 +74,17 @@ test('the bundled example imports in a few clicks and the results table shows ev
     const stability = page.getByRole('table', { name: 'Sensitivity' });
     assert.equal(await stability.getByRole('row').count(), 9);
     assert.match(await stability.getByRole('row', { name: /^Health bureau/ }).innerText(), /driving force\s+100 %/);
+    // The results table as CSV: a byte-order mark for Excel, one line per stakeholder.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    assert.equal(file.suggestedFilename(), 'stakeholder_results.csv');
+    const csv = (await readFile(await file.path())).toString('utf8');
+    assert.ok(csv.startsWith('\ufeffstakeholder,group,interest,'));
+    const lines = csv.trim().split('\n');
+    assert.equal(lines.length, 9);
+    assert.match(lines[1], /^Health bureau,government,4\.8,.*,driving force,.*manage closely,definitive,/);
     assert.match(await stability.getByRole('row', { name: /^Medical insurance bureau/ }).innerText(), /driving force\s+72 %\s+—\s+neutral 28 %/);
   }));
 
