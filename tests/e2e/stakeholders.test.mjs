@@ -184,6 +184,7 @@ test('stakeholders are added, renamed, moved and deleted from the keyboard', () 
     await page.getByLabel('Dimension', { exact: true }).fill('interest');
     await page.getByRole('button', { name: 'Add a dimension' }).click();
     await page.getByText('Dimension “interest” already exists.').waitFor();
+    page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Delete the dimension — knowledge' }).click();
     assert.equal(await page.getByLabel('Health bureau — knowledge (1…3)').count(), 0);
     assert.equal(await page.getByLabel('Health bureau — interest (1…5)').inputValue(), '5');

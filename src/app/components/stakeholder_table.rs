@@ -19,6 +19,14 @@ fn input_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// Asks the user to confirm a deletion that cannot be undone (true when
+/// the browser has no dialog).
+fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(true)
+}
+
 /// The editable stakeholder table.
 #[component(StakeholderTable)]
 pub fn stakeholder_table() -> Html {
@@ -58,7 +66,12 @@ pub fn stakeholder_table() -> Html {
     };
     let on_clear = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch(A::Clear))
+        let question = lang.t(S::ConfirmClear);
+        Callback::from(move |_: MouseEvent| {
+            if confirm(question) {
+                dispatch(A::Clear)
+            }
+        })
     };
     let on_rater = {
         let rater = rater.clone();
@@ -284,7 +297,12 @@ pub fn stakeholder_table() -> Html {
                             <th scope="col">{ lang.t(S::Notes) }</th>
                             { for data.dimensions.iter().enumerate().map(|(d, dim)| {
                                 let dispatch = dispatch.clone();
-                                let onclick = Callback::from(move |_: MouseEvent| dispatch(A::RemoveDimension(d)));
+                                let question = lang.t(S::ConfirmDeleteDimension).replace("{}", &dim.name);
+                                let onclick = Callback::from(move |_: MouseEvent| {
+                                    if confirm(&question) {
+                                        dispatch(A::RemoveDimension(d))
+                                    }
+                                });
                                 html! { <th scope="col">{ &dim.name }
                                     <button type="button" class="icon danger small" {onclick}
                                         aria-label={format!("{} — {}", lang.t(S::DeleteDimension), dim.name)}

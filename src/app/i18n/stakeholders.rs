@@ -23,6 +23,8 @@ pub enum StakeholderText {
     Delete,
     Rater,
     RaterHint,
+    ConfirmDeleteDimension,
+    ConfirmClear,
     AddDimension,
     DeleteDimension,
     NewRater,
@@ -145,6 +147,14 @@ impl Translate for StakeholderText {
             S::NewRater => ("New rater (name, then Enter)", "新评分者（输入名称后回车）"),
             S::AddDimension => ("Add a dimension", "添加维度"),
             S::DeleteDimension => ("Delete the dimension", "删除该维度"),
+            S::ConfirmDeleteDimension => (
+                "Delete the dimension “{}” and every rating on it?",
+                "删除维度“{}”及其全部评分？",
+            ),
+            S::ConfirmClear => (
+                "Remove every stakeholder and rating?",
+                "删除全部利益相关者和评分？",
+            ),
             S::RaterHint => (
                 "The cells show and edit this rater's ratings; the models use the ratings of all raters combined.",
                 "表格显示并编辑该评分者的评分；模型使用所有评分者的汇总评分。",
