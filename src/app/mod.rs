@@ -22,5 +22,6 @@ pub mod components;
 pub mod i18n;
 pub mod importer;
 pub mod state;
+pub mod worker;
 
 pub use components::app::App;

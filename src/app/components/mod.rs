@@ -6,6 +6,8 @@ pub mod column_summary;
 pub mod data_section;
 pub mod error_message;
 pub mod examples_menu;
+pub mod fsqca_calibration;
+pub mod fsqca_results;
 pub mod fsqca_section;
 pub mod header;
 pub mod import_options;
