@@ -22,8 +22,9 @@ use crate::analysis::minimize::{
     Problem, Progress, minimize, minimize_intermediate,
 };
 
-/// The worker script trunk emits for the `worker` bin, relative to the page.
-pub const WORKER_SCRIPT: &str = "./worker.js";
+/// The loader shim trunk emits for the `worker` bin (`data-loader-shim`),
+/// relative to the page, which loads `worker.js` and its wasm.
+pub const WORKER_SCRIPT: &str = "./worker_loader.js";
 
 /// Least time between two progress messages.
 pub const PROGRESS_INTERVAL_MS: f64 = 150.0;
@@ -106,6 +107,9 @@ pub struct Outcome {
 /// A message from the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
+    /// The worker has loaded and waits for its request (messages posted
+    /// before that would be lost).
+    Ready,
     /// Work in progress.
     Progress {
         /// The run.
@@ -218,6 +222,9 @@ pub fn run_in_worker() {
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
+    if let Ok(s) = serde_json::to_string(&Reply::Ready) {
+        let _ = scope.post_message(&JsValue::from_str(&s));
+    }
 }
 
 /// A running minimization in its own worker; dropping it terminates the
@@ -246,13 +253,19 @@ impl Minimizer {
         on_error: Callback<String>,
     ) -> Result<Minimizer, String> {
         let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("{e:?}"))?;
+        let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
+        let poster = worker.clone();
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            if let Some(reply) = e
+            match e
                 .data()
                 .as_string()
                 .and_then(|t| serde_json::from_str::<Reply>(&t).ok())
             {
-                on_reply.emit(reply);
+                Some(Reply::Ready) => {
+                    let _ = poster.post_message(&JsValue::from_str(&text));
+                }
+                Some(reply) => on_reply.emit(reply),
+                None => {}
             }
         });
         let onerror =
@@ -261,10 +274,6 @@ impl Minimizer {
             });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-        let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
-        worker
-            .post_message(&JsValue::from_str(&text))
-            .map_err(|e| format!("{e:?}"))?;
         Ok(Minimizer {
             worker,
             _onmessage: onmessage,
