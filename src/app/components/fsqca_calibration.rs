@@ -5,6 +5,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::chart_view::{ChartRef, ChartView};
+use super::fsqca_charts::{calibration_chart, histogram};
 use crate::analysis::calibrate::{Anchors, BellAnchors, Calibration, CalibrationError, calibrate};
 use crate::analysis::project::CalibrationSetting;
 use crate::app::i18n::fsqca::{FsqcaText as T, calibration_error, crossover_cases};
@@ -274,6 +276,31 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    let safe = props.name.replace(|c: char| !c.is_alphanumeric(), "_");
+    let charts = match current {
+        Some(m) => {
+            let curve = calibration_chart(lang, &props.name, &props.raw, &props.cases, m);
+            let values = calibrate(&props.raw, m)
+                .map(|c| c.values)
+                .unwrap_or_default();
+            html! {
+                <div class="fsqca-charts">
+                    if let Some(c) = curve {
+                        <ChartView chart={ChartRef::new(c)} file_name={format!("calibration_{safe}")}
+                            label={format!("{} {}", lang.t(T::CalibrationCurve), props.name)} width={480} height={360} />
+                    }
+                    <ChartView chart={ChartRef::new(histogram(lang, &format!("{} ({})", props.name, lang.t(T::Membership)), &values, None))}
+                        file_name={format!("histogram_{safe}")} label={format!("{} {}", lang.t(T::Histogram), props.name)} width={480} height={360} />
+                </div>
+            }
+        }
+        None => html! {
+            <div class="fsqca-charts">
+                <ChartView chart={ChartRef::new(histogram(lang, &props.name, &props.raw, None))}
+                    file_name={format!("histogram_{safe}")} label={format!("{} {}", lang.t(T::Histogram), props.name)} width={480} height={360} />
+            </div>
+        },
+    };
     let method_label = |m: &str| match m {
         "none" => lang.t(T::MethodNone),
         "logistic" => lang.t(T::MethodLogistic),
@@ -319,6 +346,10 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
             if !at_half.is_empty() {
                 <p class="warning" role="status">{ crossover_cases(lang, &props.name, &at_half) }</p>
             }
+            <details class="fsqca-chart-details" open=true>
+                <summary>{ lang.t(T::ShowCharts) }</summary>
+                { charts }
+            </details>
         </fieldset>
     }
 }

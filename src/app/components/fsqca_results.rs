@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::chart_view::{ChartRef, ChartView};
+use super::fsqca_charts::{XyView, venn, xy_plot};
 use super::fsqca_section::{DownloadButton, csv_field};
 use crate::analysis::minimize::Minimization;
 use crate::analysis::solution::{Solution, configuration_chart, describe};
@@ -13,9 +15,7 @@ use crate::analysis::truth_table::TruthTable;
 use crate::app::i18n::fsqca::{FsqcaText as T, failure_text};
 use crate::app::importer::AppContext;
 use crate::app::worker::{Failure, Outcome};
-use crate::charts::{
-    Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit, render_svg,
-};
+use crate::charts::{Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit};
 
 /// Props of [`FsqcaResults`].
 #[derive(Properties, PartialEq)]
@@ -47,6 +47,7 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
         return Html::default();
     };
     let lang = ctx.lang;
+    let xy_choice = use_state(String::new);
     let refs: Vec<&[f64]> = props.columns.iter().map(Vec::as_slice).collect();
     let k = props.table.conditions.len();
     let config = |row: u64| -> String {
@@ -229,19 +230,139 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                         show_legend: true,
                     };
                     let h = chart.preferred_height(720);
-                    if let Ok(svg) = render_svg(&chart, 720, h) {
-                        chart_html = html! {
-                            <figure class="fsqca-chart" aria-label={lang.t(T::ConfigurationChart)}>
-                                { Html::from_html_unchecked(AttrValue::from(svg.clone())) }
-                                <figcaption>{ lang.t(T::ConfigurationChart) }</figcaption>
-                                <DownloadButton label="SVG" file="configuration_chart.svg" text={svg} />
-                            </figure>
-                        };
-                    }
+                    chart_html = html! {
+                        <section class="fsqca-figure" aria-labelledby="fsqca-config-title">
+                            <h4 id="fsqca-config-title">{ lang.t(T::ConfigurationChart) }</h4>
+                            <ChartView chart={ChartRef::new(chart)} file_name="configuration_chart"
+                                label={lang.t(T::ConfigurationChart)} width={720} height={h} />
+                        </section>
+                    };
                 }
             }
         }
     }
+    // XY plot and Venn diagram of a chosen model or term.
+    let mut choices: Vec<(String, crate::analysis::solution::ModelFit)> = Vec::new();
+    let mut add = |prefix: &str, sol: &Result<Solution, String>| {
+        if let Ok(s) = sol {
+            for (mi, m) in s.models.iter().enumerate() {
+                choices.push((format!("{prefix} M{}", mi + 1), m.clone()));
+            }
+        }
+    };
+    add(lang.t(T::Complex), &complex);
+    add(lang.t(T::Parsimonious), &pars);
+    if let Some(Ok(is)) = &o.intermediate {
+        for (i, pair) in is.pairs.iter().enumerate() {
+            if let Ok(s) = describe_min(&pair.solution) {
+                for (mi, m) in s.models.iter().enumerate() {
+                    choices.push((
+                        format!("{} {} M{}", lang.t(T::Intermediate), is.key(i), mi + 1),
+                        m.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    let picked = (*xy_choice).clone();
+    let xy_html = {
+        // Options: every model, then every term of every model.
+        let mut options: Vec<(
+            String,
+            String,
+            Vec<crate::analysis::minimize::Implicant>,
+            f64,
+            f64,
+        )> = Vec::new();
+        for (label, m) in &choices {
+            options.push((
+                format!("{label}: {}", m.expression),
+                m.expression.clone(),
+                m.terms.iter().map(|t| t.implicant).collect(),
+                m.incl_s,
+                m.cov_s,
+            ));
+        }
+        for (label, m) in &choices {
+            for t in &m.terms {
+                let key = format!("{label} · {}", t.term);
+                if !options.iter().any(|o| o.1 == t.term) {
+                    options.push((key, t.term.clone(), vec![t.implicant], t.incl_s, t.cov_s));
+                }
+            }
+        }
+        let index = options.iter().position(|o| o.0 == picked).unwrap_or(0);
+        match options.get(index) {
+            None => Html::default(),
+            Some((_, expr, imps, incl, cov)) => {
+                let x: Vec<f64> = (0..props.y.len())
+                    .map(|i| {
+                        imps.iter()
+                            .map(|imp| {
+                                imp.literals(k)
+                                    .iter()
+                                    .map(|&(j, present)| {
+                                        let v = props
+                                            .columns
+                                            .get(j)
+                                            .and_then(|c| c.get(i))
+                                            .copied()
+                                            .unwrap_or(f64::NAN);
+                                        if present { v } else { 1.0 - v }
+                                    })
+                                    .fold(1.0, f64::min)
+                            })
+                            .fold(0.0, f64::max)
+                    })
+                    .collect();
+                let y: Vec<f64> = props
+                    .y
+                    .iter()
+                    .map(|v| if props.negated { 1.0 - v } else { *v })
+                    .collect();
+                let plot = xy_plot(
+                    lang,
+                    expr,
+                    &outcome_label(props),
+                    &x,
+                    &y,
+                    &props.cases,
+                    (*incl, *cov),
+                );
+                let onchange = {
+                    let xy_choice = xy_choice.clone();
+                    Callback::from(move |e: Event| {
+                        xy_choice.set(
+                            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                                .value(),
+                        )
+                    })
+                };
+                let covered_rows: Vec<u64> = props
+                    .table
+                    .rows
+                    .iter()
+                    .filter(|r| imps.iter().any(|imp| imp.covers(r.number() - 1)))
+                    .map(|r| r.number())
+                    .collect();
+                let v = venn(lang, &props.table, &|n| covered_rows.contains(&n));
+                html! {
+                    <section class="fsqca-figure" aria-labelledby="fsqca-xy-title">
+                        <h4 id="fsqca-xy-title">{ lang.t(T::XyPlot) }</h4>
+                        <div class="field inline">
+                            <label for="fsqca-xy-pick">{ lang.t(T::XyOf) }</label>
+                            <select id="fsqca-xy-pick" {onchange}>
+                                { for options.iter().enumerate().map(|(i, o)| html! { <option value={o.0.clone()} selected={i == index}>{ o.0.clone() }</option> }) }
+                            </select>
+                        </div>
+                        <XyView plot={plot} label={format!("{} {expr}", lang.t(T::XyPlot))} file_name="xy_plot" />
+                        <h4>{ lang.t(T::Venn) }</h4>
+                        <ChartView chart={ChartRef::new(v)} file_name="venn_diagram" label={lang.t(T::Venn)} width={640} height={560} />
+                    </section>
+                }
+            }
+        }
+    };
     let csa = o.contradictory.clone().unwrap_or_default();
     html! {
         <section class="fsqca-step fsqca-results" aria-labelledby="fsqca-res">
@@ -253,6 +374,7 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                 <p class="warning">{ format!("{}: {}", lang.t(T::Contradictory), csa.into_iter().map(config).collect::<Vec<_>>().join(", ")) }</p>
             }
             { chart_html }
+            { xy_html }
         </section>
     }
 }

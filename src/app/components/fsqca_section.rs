@@ -72,6 +72,7 @@ pub fn fsqca_section() -> Html {
     let next_id = use_mut_ref(|| 0_u64);
     let superset = use_state(|| false);
     let sort = use_state(|| 0_usize);
+    let auto_run = use_state(|| false);
     let Some(ctx) = ctx else {
         return Html::default();
     };
@@ -391,6 +392,37 @@ pub fn fsqca_section() -> Html {
             run.set(Run::Cancelled);
         })
     };
+    {
+        // Runs once more after the negated-outcome button changed the settings.
+        let run = run.clone();
+        let minimizer = minimizer.clone();
+        let next_id = next_id.clone();
+        let auto = auto_run.clone();
+        use_effect_with((*auto_run, request.clone()), move |(on, request)| {
+            if *on && let Some(Ok(req)) = request.clone() {
+                auto.set(false);
+                let id = {
+                    let mut n = next_id.borrow_mut();
+                    *n += 1;
+                    *n
+                };
+                start(&run, &minimizer, Rc::new(Request { id, ..req }), id);
+            } else if *on && request.is_some() {
+                auto.set(false);
+            }
+        });
+    }
+    let negated = qca.truth_table.negate_outcome;
+    let on_negate = {
+        let ctx = ctx.clone();
+        let auto_run = auto_run.clone();
+        let minimizer = minimizer.clone();
+        Callback::from(move |_: MouseEvent| {
+            minimizer.borrow_mut().take();
+            dispatch(&ctx, FsqcaAction::SetNegateOutcome(!negated));
+            auto_run.set(true);
+        })
+    };
     let expectation_html = html! {
         <fieldset class="fsqca-expectations">
             <legend>{ lang.t(T::Expectations) }</legend>
@@ -460,6 +492,10 @@ pub fn fsqca_section() -> Html {
                 if running {
                     <button type="button" onclick={on_cancel}>{ lang.t(T::Cancel) }</button>
                 }
+                <button type="button" onclick={on_negate} disabled={running || request.is_none()}>
+                    { if negated { format!("{} ({})", lang.t(T::AnalysePositive), outcome.clone().unwrap_or_default()) }
+                      else { format!("{} (~{})", lang.t(T::AnalyseNegated), outcome.clone().unwrap_or_default()) } }
+                </button>
             </div>
             { status }
         </section>
@@ -652,6 +688,15 @@ fn truth_table_html(
         </table>
         </div>
         <DownloadButton label={lang.t(T::Csv)} file="truth_table.csv" text={csv} />
+        <details class="fsqca-chart-details">
+            <summary>{ lang.t(T::HeatMap) }</summary>
+            { {
+                let h = super::fsqca_charts::heatmap(lang, t);
+                let height = h.preferred_height(720);
+                html! { <super::chart_view::ChartView chart={super::chart_view::ChartRef::new(h)} file_name="truth_table_heatmap"
+                    label={lang.t(T::HeatMap)} width={720} height={height} /> }
+            } }
+        </details>
         </>
     }
 }
@@ -678,26 +723,9 @@ pub fn download_button(props: &DownloadButtonProps) -> Html {
     html! { <button type="button" class="download" {onclick}>{ props.label.clone() }</button> }
 }
 
-/// Downloads text as a UTF-8 file (with a BOM so that spreadsheets read Chinese).
+/// Downloads text as a UTF-8 CSV file (with a BOM so that spreadsheets
+/// read Chinese), through the shared download helper.
 pub fn save_text(file: &str, text: &str) {
-    use wasm_bindgen::JsCast;
     let body = format!("\u{feff}{text}");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&body));
-    let bag = web_sys::BlobPropertyBag::new();
-    bag.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(doc) = web_sys::window().and_then(|w| w.document())
-        && let Ok(a) = doc.create_element("a")
-        && let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>()
-    {
-        a.set_href(&url);
-        a.set_download(file);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    let _ = crate::app::download::download_text(file, crate::app::download::CSV_MIME, &body);
 }

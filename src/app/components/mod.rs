@@ -8,6 +8,7 @@ pub mod data_section;
 pub mod error_message;
 pub mod examples_menu;
 pub mod fsqca_calibration;
+pub mod fsqca_charts;
 pub mod fsqca_results;
 pub mod fsqca_section;
 pub mod header;

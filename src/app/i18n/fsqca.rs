@@ -142,6 +142,26 @@ pub enum FsqcaText {
     Likert5,
     /// "Likert 1–7"
     Likert7,
+    /// "Calibration curve"
+    CalibrationCurve,
+    /// "membership"
+    Membership,
+    /// "Histogram"
+    Histogram,
+    /// "Calibration curve and histogram"
+    ShowCharts,
+    /// "Heat map of the truth table"
+    HeatMap,
+    /// "XY plot"
+    XyPlot,
+    /// "Plot"
+    XyOf,
+    /// "Venn diagram"
+    Venn,
+    /// "Analyse the negated outcome"
+    AnalyseNegated,
+    /// "Analyse the outcome"
+    AnalysePositive,
 }
 
 impl Translate for FsqcaText {
@@ -244,6 +264,16 @@ impl Translate for FsqcaText {
             FsqcaText::Pct80 => ("percentiles 80/50/20", "百分位 80/50/20"),
             FsqcaText::Likert5 => ("Likert 1–5", "李克特 1–5"),
             FsqcaText::Likert7 => ("Likert 1–7", "李克特 1–7"),
+            FsqcaText::CalibrationCurve => ("Calibration curve", "校准曲线"),
+            FsqcaText::Membership => ("membership", "隶属度"),
+            FsqcaText::Histogram => ("Histogram", "直方图"),
+            FsqcaText::ShowCharts => ("Calibration curve and histogram", "校准曲线与直方图"),
+            FsqcaText::HeatMap => ("Heat map of the truth table", "真值表热图"),
+            FsqcaText::XyPlot => ("XY plot", "XY 图"),
+            FsqcaText::XyOf => ("Plot", "绘制"),
+            FsqcaText::Venn => ("Venn diagram", "维恩图"),
+            FsqcaText::AnalyseNegated => ("Analyse the negated outcome", "分析结果取反"),
+            FsqcaText::AnalysePositive => ("Analyse the outcome", "分析原结果"),
         }
     }
 }
