@@ -242,6 +242,7 @@ test('bad thresholds and out-of-order anchors get clear messages', () =>
     await group.getByLabel('Full inclusion').fill('90');
     await group.getByRole('alert').getByText(/anchors must be in order/).waitFor();
     // LF is calibrated already; an incl.cut above 1 is refused with its value.
+    await page.getByRole('link', { name: 'Data' }).first().click();
     await page.getByRole('button', { name: T.en.load }).click();
     await page.getByText('LF.csv').first().waitFor();
     await setUp(page, T.en, { outcome: 'SURV', conditions: ['DEV', 'URB'], inclCut: 1.2 });
@@ -268,7 +269,7 @@ test('the cancel button stops a long minimization and the page stays responsive'
     await page.getByLabel('Open a file').setInputFiles({
       name: 'large.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(largeCrispCsv(k, 3000)),
+      buffer: Buffer.from(largeCrispCsv(k, 1000)),
     });
     await page.getByText(/large\.csv/).first().waitFor();
     await openFsqca(page);

@@ -13,6 +13,7 @@ use crate::analysis::data::ColumnData;
 use crate::analysis::minimize::Expectation;
 use crate::analysis::necessity::{SuperSubsetOptions, necessity_table, super_subset};
 use crate::analysis::project::Project;
+use crate::analysis::project::ProjectError;
 use crate::analysis::solution::problem_from_truth_table;
 use crate::analysis::truth_table::{Out, TruthTable};
 use crate::app::i18n::Text;
@@ -20,7 +21,11 @@ use crate::app::i18n::fsqca::{FsqcaText as T, failure_text, progress_text, proje
 use crate::app::importer::AppContext;
 use crate::app::state::Action;
 use crate::app::state::fsqca::{FsqcaAction, expectation_vector};
-use crate::app::worker::{Minimizer, Outcome, Reply, Request};
+use crate::app::worker::{Failure, Minimizer, Outcome, Reply, Request};
+
+/// Rows of the truth table shown before "show all" (the table of a large
+/// data set would slow every change down).
+pub const TRUTH_TABLE_ROWS_SHOWN: usize = 64;
 
 /// Threshold from which necessity consistency is highlighted.
 pub const NECESSITY_HIGHLIGHT: f64 = 0.9;
@@ -73,6 +78,7 @@ pub fn fsqca_section() -> Html {
     let superset = use_state(|| false);
     let sort = use_state(|| 0_usize);
     let auto_run = use_state(|| false);
+    let show_all = use_state(|| false);
     let Some(ctx) = ctx else {
         return Html::default();
     };
@@ -85,7 +91,32 @@ pub fn fsqca_section() -> Html {
             </section>
         };
     };
-    let project: Project = ctx.to_project();
+    {
+        let c = ctx.clone();
+        use_effect_with(loaded.imported.clone(), move |imported| {
+            let names = imported
+                .dataset
+                .columns
+                .iter()
+                .map(|col| col.name.clone())
+                .collect();
+            c.dispatch(Action::Fsqca(FsqcaAction::KeepColumns(names)));
+        });
+    }
+    // Derived values are memoized on the settings and the table, so that a
+    // progress message of the worker re-renders cheaply.
+    let project_rc: Rc<Project> = {
+        let c = ctx.clone();
+        use_memo(
+            (
+                ctx.project.clone(),
+                loaded.imported.clone(),
+                loaded.case_column,
+            ),
+            move |_| c.to_project(),
+        )
+    };
+    let project: &Project = &project_rc;
     let Some(dataset) = project.data.clone() else {
         return Html::default();
     };
@@ -195,13 +226,18 @@ pub fn fsqca_section() -> Html {
 
     // 3. Necessity.
     let ready = outcome.is_some() && !qca.conditions.is_empty();
-    let cols: Option<Vec<Vec<f64>>> = qca
-        .conditions
-        .iter()
-        .map(|c| project.memberships(c).ok())
-        .collect();
-    let y = outcome.as_ref().and_then(|o| project.memberships(o).ok());
-    let necessity_html = match (&cols, &y) {
+    let sets_rc = use_memo(project_rc.clone(), |p| {
+        let cols: Option<Vec<Vec<f64>>> = p
+            .qca
+            .conditions
+            .iter()
+            .map(|c| p.memberships(c).ok())
+            .collect();
+        let y = p.qca.outcome.as_ref().and_then(|o| p.memberships(o).ok());
+        (cols, y)
+    });
+    let (cols, y) = &*sets_rc;
+    let necessity_html = match (cols, y) {
         (Some(cols), Some(y)) if ready => {
             let refs: Vec<&[f64]> = cols.iter().map(Vec::as_slice).collect();
             let table = |neg: bool| {
@@ -290,7 +326,35 @@ pub fn fsqca_section() -> Html {
     };
 
     // 4. Truth table.
-    let tt: Option<Result<TruthTable, _>> = ready.then(|| project.truth_table());
+    let derived = use_memo(project_rc.clone(), |p| {
+        let ready = p.qca.outcome.is_some() && !p.qca.conditions.is_empty();
+        let tt: Option<Result<TruthTable, ProjectError>> = ready.then(|| p.truth_table());
+        let request: Option<Result<Request, Failure>> = match &tt {
+            Some(Ok(t)) => Some(
+                problem_from_truth_table(t, p.qca.minimize.include_contradictions)
+                    .map_err(Failure::from)
+                    .map(|problem| {
+                        let mut neg: Project = (**p).clone();
+                        neg.qca.truth_table.negate_outcome = !neg.qca.truth_table.negate_outcome;
+                        neg.qca.truth_table.set_out.clear();
+                        let negated = neg.truth_table().ok().and_then(|nt| {
+                            problem_from_truth_table(&nt, p.qca.minimize.include_contradictions)
+                                .ok()
+                        });
+                        Request {
+                            id: 0,
+                            problem,
+                            negated,
+                            options: p.qca.minimize.options,
+                            expectations: p.qca.minimize.directional_expectations.clone(),
+                        }
+                    }),
+            ),
+            _ => None,
+        };
+        (tt, request)
+    });
+    let (tt, request) = &*derived;
     let opts = &qca.truth_table;
     let num_input = |id: &'static str,
                      label: &'static str,
@@ -326,11 +390,22 @@ pub fn fsqca_section() -> Html {
             </label>
         </div>
     };
-    let tt_body = match &tt {
-        None => html! { <p>{ lang.t(T::ChooseSetsFirst) }</p> },
-        Some(Err(e)) => html! { <p class="error" role="alert">{ project_error(lang, e) }</p> },
-        Some(Ok(t)) => truth_table_html(&ctx, t, *sort, &sort),
+    let tt_body = {
+        let c = ctx.clone();
+        let sort_state = sort.clone();
+        let all_state = show_all.clone();
+        use_memo(
+            (derived.clone(), *sort, lang, *show_all),
+            move |(d, sort, lang, all)| match &d.0 {
+                None => html! { <p>{ lang.t(T::ChooseSetsFirst) }</p> },
+                Some(Err(e)) => {
+                    html! { <p class="error" role="alert">{ project_error(*lang, e) }</p> }
+                }
+                Some(Ok(t)) => truth_table_html(&c, t, (*sort, &sort_state), (*all, &all_state)),
+            },
+        )
     };
+    let tt_body = (*tt_body).clone();
     let tt_html = html! {
         <section class="fsqca-step" aria-labelledby="fsqca-tt">
             <h3 id="fsqca-tt">{ lang.t(T::StepTruthTable) }</h3>
@@ -342,28 +417,9 @@ pub fn fsqca_section() -> Html {
     // 5. Minimize.
     let k = qca.conditions.len();
     let expectations = expectation_vector(&qca.minimize.directional_expectations, k);
-    let request: Option<Result<Request, String>> = match &tt {
-        Some(Ok(t)) => Some(
-            problem_from_truth_table(t, qca.minimize.include_contradictions)
-                .map_err(|e| failure_text(lang, &e.into()))
-                .map(|problem| {
-                    let mut neg = project.clone();
-                    neg.qca.truth_table.negate_outcome = !neg.qca.truth_table.negate_outcome;
-                    neg.qca.truth_table.set_out.clear();
-                    let negated = neg.truth_table().ok().and_then(|nt| {
-                        problem_from_truth_table(&nt, qca.minimize.include_contradictions).ok()
-                    });
-                    Request {
-                        id: 0,
-                        problem,
-                        negated,
-                        options: qca.minimize.options,
-                        expectations: qca.minimize.directional_expectations.clone(),
-                    }
-                }),
-        ),
-        _ => None,
-    };
+    let request: Option<Result<Request, String>> = request
+        .as_ref()
+        .map(|r| r.clone().map_err(|f| failure_text(lang, &f)));
     let running = matches!(*run, Run::Running { .. });
     let on_run = {
         let run = run.clone();
@@ -583,8 +639,8 @@ fn out_code(o: Out) -> &'static str {
 fn truth_table_html(
     ctx: &AppContext,
     t: &TruthTable,
-    sort: usize,
-    sort_state: &UseStateHandle<usize>,
+    (sort, sort_state): (usize, &UseStateHandle<usize>),
+    (show_all, all_state): (bool, &UseStateHandle<bool>),
 ) -> Html {
     let lang = ctx.lang;
     let mut rows: Vec<&crate::analysis::truth_table::Row> = t.rows.iter().collect();
@@ -623,6 +679,20 @@ fn truth_table_html(
         s
     };
     let observed = t.rows.iter().filter(|r| r.is_observed()).count();
+    let total = rows.len();
+    if !show_all {
+        rows.truncate(TRUTH_TABLE_ROWS_SHOWN);
+    }
+    let more = if total > rows.len() {
+        let all_state = all_state.clone();
+        html! {
+            <button type="button" onclick={Callback::from(move |_| all_state.set(true))}>
+                { crate::app::i18n::fsqca::show_all_rows(lang, rows.len(), total) }
+            </button>
+        }
+    } else {
+        Html::default()
+    };
     html! {
         <>
         if !t.ambiguous_cases.is_empty() {
@@ -687,6 +757,7 @@ fn truth_table_html(
             </tbody>
         </table>
         </div>
+        { more }
         <DownloadButton label={lang.t(T::Csv)} file="truth_table.csv" text={csv} />
         <details class="fsqca-chart-details">
             <summary>{ lang.t(T::HeatMap) }</summary>

@@ -377,6 +377,15 @@ pub fn tt_summary(lang: Lang, observed: usize, ones: usize) -> String {
     )
 }
 
+/// The button that shows every truth-table row.
+pub fn show_all_rows(lang: Lang, shown: usize, total: usize) -> String {
+    pick(
+        lang,
+        format!("Showing {shown} of {total} rows: show all"),
+        format!("已显示 {total} 行中的 {shown} 行：显示全部"),
+    )
+}
+
 /// A minimization failure.
 pub fn failure_text(lang: Lang, f: &Failure) -> String {
     match f {

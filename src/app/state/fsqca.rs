@@ -39,6 +39,9 @@ pub enum FsqcaAction {
     SetExpectation(usize, Expectation),
     /// Treat contradictions as don't-cares (`include = "C"`).
     SetIncludeContradictions(bool),
+    /// A table was loaded whose columns are these: forget the outcome,
+    /// conditions and calibrations that name other columns.
+    KeepColumns(Vec<String>),
 }
 
 /// The expectation of every condition, read from the project's
@@ -128,6 +131,40 @@ pub(super) fn reduce(state: &mut AppState, action: FsqcaAction) {
             qca.minimize.directional_expectations = DirectionalExpectations::from_vector(&v);
         }
         FsqcaAction::SetIncludeContradictions(v) => qca.minimize.include_contradictions = v,
+        FsqcaAction::KeepColumns(columns) => {
+            let known = |n: &String| columns.contains(n);
+            state.project.calibrations.retain(|c| known(&c.source));
+            let targets: Vec<String> = state
+                .project
+                .calibrations
+                .iter()
+                .map(|c| c.target.clone())
+                .collect();
+            let known = |n: &String| columns.contains(n) || targets.contains(n);
+            if state
+                .project
+                .qca
+                .outcome
+                .as_ref()
+                .is_some_and(|o| !known(o))
+            {
+                state.project.qca.outcome = None;
+            }
+            let gone: Vec<String> = state
+                .project
+                .qca
+                .conditions
+                .iter()
+                .filter(|c| !known(c))
+                .cloned()
+                .collect();
+            if !gone.is_empty() {
+                for c in &gone {
+                    remove_condition(state, c);
+                }
+                clear_row_choices(state);
+            }
+        }
     }
 }
 
@@ -177,6 +214,18 @@ mod tests {
             expectation_vector(&q.minimize.directional_expectations, 1),
             vec![Expectation::Absent]
         );
+    }
+
+    #[test]
+    fn loading_another_table_forgets_the_sets_it_does_not_have() {
+        let s = with(&[
+            FsqcaAction::SetCondition("A".into(), true),
+            FsqcaAction::SetCondition("B".into(), true),
+            FsqcaAction::SetOutcome(Some("Y".into())),
+            FsqcaAction::KeepColumns(vec!["B".into(), "Z".into()]),
+        ]);
+        assert_eq!(s.project.qca.conditions, vec!["B".to_string()]);
+        assert_eq!(s.project.qca.outcome, None);
     }
 
     #[test]
