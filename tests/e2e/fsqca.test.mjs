@@ -186,6 +186,25 @@ test('the LF workflow in Chinese gives the same solutions and Chinese chart labe
     });
   }));
 
+test('remainders are shown on demand and can be excluded', () =>
+  withApp({}, async (page) => {
+    await page.getByRole('button', { name: T.en.load }).click();
+    await page.getByText('LF.csv').first().waitFor();
+    await setUp(page, T.en, { outcome: 'SURV', conditions: ['DEV', 'URB', 'LIT', 'IND', 'STB'], inclCut: 0.8 });
+    const table = page.getByRole('table', { name: 'Truth table' });
+    assert.equal(await table.locator('tbody tr').count(), 9);
+    await page.getByRole('checkbox', { name: 'Show the remainders (to exclude them)' }).check();
+    await table.locator('tbody tr').nth(31).waitFor();
+    assert.equal(await table.locator('tbody tr').count(), 32);
+    const row30 = table.getByRole('row', { name: /^30 / });
+    assert.equal((await row30.locator('td').nth(5).innerText()).trim(), '?');
+    await page.getByRole('checkbox', { name: 'Exclude 30' }).check();
+    await page.waitForFunction(() => {
+      const r = [...document.querySelectorAll('.truth-table tbody tr')].find((tr) => tr.querySelector('th')?.textContent === '30');
+      return r && r.children[6].textContent.trim() === '0';
+    });
+  }));
+
 test('the negated outcome is analysed at one click', () =>
   withApp({}, async (page) => {
     await lfWorkflow(page, 'en');

@@ -388,6 +388,13 @@ pub fn fsqca_section() -> Html {
                 }} />
                 { lang.t(T::NegateOutcome) }
             </label>
+            <label class="check">
+                <input type="checkbox" checked={opts.complete} onchange={{
+                    let ctx = ctx.clone();
+                    Callback::from(move |e: Event| dispatch(&ctx, FsqcaAction::SetComplete(e.target_unchecked_into::<HtmlInputElement>().checked())))
+                }} />
+                { lang.t(T::ShowRemainders) }
+            </label>
         </div>
     };
     let tt_body = {
@@ -709,7 +716,7 @@ fn truth_table_html(
                 { header("n", 2) }
                 { header("incl", 1) }
                 { header("PRI", 3) }
-                <th scope="col">{ lang.t(T::Cases) }</th>
+                <th scope="col" class="cases">{ lang.t(T::Cases) }</th>
                 <th scope="col">{ lang.t(T::Exclude) }</th>
             </tr></thead>
             <tbody>

@@ -162,6 +162,8 @@ pub enum FsqcaText {
     AnalyseNegated,
     /// "Analyse the outcome"
     AnalysePositive,
+    /// "Show the remainders (to exclude them)"
+    ShowRemainders,
 }
 
 impl Translate for FsqcaText {
@@ -274,6 +276,10 @@ impl Translate for FsqcaText {
             FsqcaText::Venn => ("Venn diagram", "维恩图"),
             FsqcaText::AnalyseNegated => ("Analyse the negated outcome", "分析结果取反"),
             FsqcaText::AnalysePositive => ("Analyse the outcome", "分析原结果"),
+            FsqcaText::ShowRemainders => (
+                "Show the remainders (to exclude them)",
+                "显示逻辑余项（以便排除）",
+            ),
         }
     }
 }

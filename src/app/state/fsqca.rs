@@ -29,6 +29,8 @@ pub enum FsqcaAction {
     SetNCut(usize),
     /// `pri.cut`.
     SetPriCut(f64),
+    /// List every row, remainders included (R `complete = TRUE`).
+    SetComplete(bool),
     /// Analyse the negated outcome.
     SetNegateOutcome(bool),
     /// Exclude (`true`) or keep a row (1-based row number).
@@ -103,6 +105,7 @@ pub(super) fn reduce(state: &mut AppState, action: FsqcaAction) {
         FsqcaAction::SetInclCut0(v) => qca.truth_table.incl_cut0 = v,
         FsqcaAction::SetNCut(v) => qca.truth_table.n_cut = v,
         FsqcaAction::SetPriCut(v) => qca.truth_table.pri_cut = v,
+        FsqcaAction::SetComplete(v) => qca.truth_table.complete = v,
         FsqcaAction::SetNegateOutcome(v) => {
             qca.truth_table.negate_outcome = v;
             qca.truth_table.set_out.clear();
