@@ -260,6 +260,15 @@ test('bad thresholds and out-of-order anchors get clear messages', () =>
     await group.getByLabel('Crossover').fill('10');
     await group.getByLabel('Full inclusion').fill('90');
     await group.getByRole('alert').getByText(/anchors must be in order/).waitFor();
+    // A case exactly at the crossover is flagged; the user may keep it.
+    await group.getByLabel('Crossover').fill('48');
+    await group.getByLabel('Full exclusion').fill('20');
+    const flag = group.getByRole('status').filter({ hasText: 'at exactly 0.5' });
+    await flag.waitFor();
+    assert.match(await flag.innerText(), /County B/);
+    await flag.getByRole('button', { name: 'Keep them: move the crossover by 0.001' }).click();
+    await flag.waitFor({ state: 'detached' });
+    assert.equal(await group.getByLabel('Crossover').inputValue(), '47.999');
     // LF is calibrated already; an incl.cut above 1 is refused with its value.
     await page.getByRole('link', { name: 'Data' }).first().click();
     await page.getByRole('button', { name: T.en.load }).click();

@@ -27,6 +27,10 @@ pub struct FsqcaCalibrationProps {
     pub setting: Option<CalibrationSetting>,
 }
 
+/// How far "keep them" moves the crossover anchor, in raw units, so that
+/// cases exactly at the crossover get a membership just above 0.5.
+pub const CROSSOVER_SHIFT: f64 = 0.001;
+
 /// The method choices of the select.
 const METHODS: [&str; 6] = ["none", "logistic", "linear", "bell", "crisp", "indirect"];
 
@@ -43,7 +47,7 @@ fn method_key(c: Option<&Calibration>) -> &'static str {
 }
 
 fn fmt_num(v: f64) -> String {
-    let s = format!("{v:.4}");
+    let s = format!("{v:.6}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     s.to_owned()
 }
@@ -276,6 +280,34 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    let shift_crossover = {
+        let texts = texts.clone();
+        let method = method.clone();
+        let apply = apply.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut t = (*texts).clone();
+            let increasing = match (
+                t.first().and_then(|v| v.trim().parse::<f64>().ok()),
+                t.get(2).and_then(|v| v.trim().parse::<f64>().ok()),
+            ) {
+                (Some(e), Some(i)) => e < i,
+                _ => true,
+            };
+            if let Some(c) = t.get_mut(1)
+                && let Ok(v) = c.trim().parse::<f64>()
+            {
+                // Cases at the crossover end up just inside the set.
+                let shifted = if increasing {
+                    v - CROSSOVER_SHIFT
+                } else {
+                    v + CROSSOVER_SHIFT
+                };
+                *c = fmt_num(shifted);
+            }
+            apply(&method, &t);
+            texts.set(t);
+        })
+    };
     let safe = props.name.replace(|c: char| !c.is_alphanumeric(), "_");
     let charts = match current {
         Some(m) => {
@@ -344,7 +376,12 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
                 <p class="error" role="alert">{ calibration_error(lang, &props.name, e) }</p>
             }
             if !at_half.is_empty() {
-                <p class="warning" role="status">{ crossover_cases(lang, &props.name, &at_half) }</p>
+                <div class="warning" role="status">
+                    <p>{ crossover_cases(lang, &props.name, &at_half) }</p>
+                    if matches!(method.as_str(), "logistic" | "linear") {
+                        <button type="button" class="secondary" onclick={shift_crossover}>{ lang.t(T::ShiftCrossover) }</button>
+                    }
+                </div>
             }
             <details class="fsqca-chart-details" open=true>
                 <summary>{ lang.t(T::ShowCharts) }</summary>

@@ -164,6 +164,8 @@ pub enum FsqcaText {
     AnalysePositive,
     /// "Show the remainders (to exclude them)"
     ShowRemainders,
+    /// "Keep them: move the crossover by 0.001"
+    ShiftCrossover,
 }
 
 impl Translate for FsqcaText {
@@ -280,6 +282,10 @@ impl Translate for FsqcaText {
                 "Show the remainders (to exclude them)",
                 "显示逻辑余项（以便排除）",
             ),
+            FsqcaText::ShiftCrossover => (
+                "Keep them: move the crossover by 0.001",
+                "保留这些案例：将交叉点移动 0.001",
+            ),
         }
     }
 }
@@ -354,11 +360,11 @@ pub fn crossover_cases(lang: Lang, column: &str, cases: &[String]) -> String {
     pick(
         lang,
         format!(
-            "{column}: {} case(s) at exactly 0.5 ({list}). They belong to no truth-table row and are left out, as R QCA does; to keep them, move the crossover anchor slightly (e.g. add 0.001) so that they fall on one side.",
+            "{column}: {} case(s) at exactly 0.5 ({list}). They belong to no truth-table row and are left out, as R QCA does; to keep them, move the crossover anchor by 0.001 so that they fall just inside the set.",
             cases.len()
         ),
         format!(
-            "{column}：有 {} 个案例的隶属度恰为 0.5（{list}）。它们不属于任何真值表行，将按 R QCA 的做法被排除；若要保留，请将交叉点略微移动（例如加 0.001），使其落在某一侧。",
+            "{column}：有 {} 个案例的隶属度恰为 0.5（{list}）。它们不属于任何真值表行，将按 R QCA 的做法被排除；若要保留，可将交叉点移动 0.001，使其刚好位于集合之内。",
             cases.len()
         ),
     )
