@@ -50,11 +50,13 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
     let xy_choice = use_state(String::new);
     let refs: Vec<&[f64]> = props.columns.iter().map(Vec::as_slice).collect();
     let k = props.table.conditions.len();
+    // A 0-based configuration as R shows it: the row number and its values.
     let config = |row: u64| -> String {
-        crate::analysis::truth_table::config_of_row(row + 1, k)
+        let bits = crate::analysis::truth_table::config_of_row(row + 1, k)
             .iter()
             .map(|v| v.to_string())
-            .collect::<String>()
+            .collect::<String>();
+        format!("{} ({bits})", row + 1)
     };
     let describe_min = |m: &Minimization| describe(m, &props.table, &refs, &props.y, &props.cases);
     let section = |id: &str, title: &str, sol: Result<Solution, String>, sa: Vec<String>| -> Html {
