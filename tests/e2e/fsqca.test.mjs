@@ -315,3 +315,24 @@ test('the cancel button stops a long minimization and the page stays responsive'
     assert.equal(await page.locator('.fsqca-results').count(), 0);
     assert.ok(await page.getByRole('button', { name: 'Minimize', exact: true }).isEnabled());
   }));
+
+test('the minimization worker loads when the bundle is hosted under a sub-path', async () => {
+  const prefix = '/tools/policylens/';
+  const sub = await serveDist({ prefix });
+  const b = await launch();
+  try {
+    const { page } = b;
+    await openApp(page, sub.url);
+    await page.getByRole('button', { name: T.en.load }).click();
+    await page.getByText('LF.csv').first().waitFor();
+    await setUp(page, T.en, { outcome: 'SURV', conditions: ['DEV', 'URB', 'LIT', 'IND', 'STB'], inclCut: 0.8 });
+    await page.getByRole('button', { name: 'Minimize', exact: true }).click();
+    await page.getByText('DEV*~IND + URB*STB → SURV').waitFor();
+    assert.ok(sub.served.includes(`${prefix}worker_loader.js`), `served: ${sub.served}`);
+    assert.deepEqual(sub.served.filter((p) => !p.startsWith(prefix)), []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+    await sub.close();
+  }
+});
