@@ -169,6 +169,11 @@ test('LF with incl.cut 0.8: the complex, parsimonious and intermediate solutions
     // The necessity table highlights LIT (0.991) and STB (0.920).
     const nec = page.getByRole('table', { name: 'Necessity for SURV' });
     assert.deepEqual(await nec.locator('tr.high th').allInnerTexts(), ['LIT', 'STB']);
+    // The superset search runs on demand.
+    await page.getByRole('button', { name: 'Search supersets' }).click();
+    const sup = page.getByRole('table', { name: 'Supersets of the outcome (inclN ≥ 0.9, covN ≥ 0.6)' });
+    const exprs = await sup.locator('tbody th').allInnerTexts();
+    assert.ok(exprs.includes('STB'), exprs.join(' | '));
     await checkExports(page, 'en', {
       config: ['Raw coverage', 'Consistency', 'DEV', 'STB', '0.901'],
       xyExpression: 'DEV*URB*LIT*IND*STB + DEV*~URB*LIT*~IND*STB',
