@@ -174,6 +174,19 @@ test('LF with incl.cut 0.8: the complex, parsimonious and intermediate solutions
     const sup = page.getByRole('table', { name: 'Supersets of the outcome (inclN ≥ 0.9, covN ≥ 0.6)' });
     const exprs = await sup.locator('tbody th').allInnerTexts();
     assert.ok(exprs.includes('STB'), exprs.join(' | '));
+    // Hovering a point of the XY plot names its case.
+    const canvas = page.getByRole('img', { name: 'XY plot DEV*URB*LIT*IND*STB + DEV*~URB*LIT*~IND*STB' });
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    const hover = page.locator('.fsqca-hover');
+    let named = '';
+    for (let fy = 0.05; fy < 0.95 && !named; fy += 0.01) {
+      for (let fx = 0.1; fx < 1 && !named; fx += 0.01) {
+        await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
+        named = (await hover.innerText()).trim();
+      }
+    }
+    assert.match(named, /^[A-Z]{2} \(\d\.\d{3}, \d\.\d{3}\)/);
     await checkExports(page, 'en', {
       config: ['Raw coverage', 'Consistency', 'DEV', 'STB', '0.901'],
       xyExpression: 'DEV*URB*LIT*IND*STB + DEV*~URB*LIT*~IND*STB',
