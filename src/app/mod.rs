@@ -23,5 +23,6 @@ pub mod download;
 pub mod i18n;
 pub mod importer;
 pub mod state;
+pub mod worker;
 
 pub use components::app::App;

@@ -1,13 +1,475 @@
-//! Fixed text of the fsQCA section: calibration, necessity, truth table, minimization, results.
+//! Fixed text of the fsQCA section, and the functions that put values
+//! (names, counts, error variants) into its messages.
 
-use super::Translate;
+use super::{Lang, Translate};
+use crate::analysis::calibrate::CalibrationError;
+use crate::analysis::project::ProjectError;
+use crate::analysis::truth_table::TruthTableError;
+use crate::app::worker::{Failure, Step};
 
-/// Keys of the fsQCA section: calibration, necessity, truth table, minimization, results.
+/// Keys of the fsQCA section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FsqcaText {}
+pub enum FsqcaText {
+    /// "Load a table in the Data section first (or open the LF or county-alliance example)."
+    NeedData,
+    /// "1. Outcome and conditions"
+    StepSets,
+    /// "Outcome"
+    Outcome,
+    /// "— choose —"
+    ChooseOutcome,
+    /// "Conditions"
+    Conditions,
+    /// "2. Calibration"
+    StepCalibrate,
+    /// "Choose the outcome and at least one condition first."
+    ChooseSetsFirst,
+    /// "Columns already between 0 and 1 can be used as they are (“already calibrated”); otherwise choose a method and its anchors."
+    CalibrateHint,
+    /// "Download calibrated sets (CSV)"
+    DownloadCalibrated,
+    /// "Necessity for"
+    NecessityFor,
+    /// "Set"
+    Set,
+    /// "CSV"
+    Csv,
+    /// "No superset with inclN ≥ 0.9 and covN ≥ 0.6."
+    NoSuperset,
+    /// "Supersets of the outcome (inclN ≥ 0.9, covN ≥ 0.6)"
+    SupersetCaption,
+    /// "Expression"
+    Expression,
+    /// "Search supersets"
+    SupersetSearch,
+    /// "3. Necessity"
+    StepNecessity,
+    /// "Rows with inclN ≥ 0.9 are highlighted."
+    NecessityHint,
+    /// "incl.cut"
+    InclCut,
+    /// "second incl.cut (contradictions)"
+    InclCut0,
+    /// "n.cut"
+    NCut,
+    /// "pri.cut"
+    PriCut,
+    /// "Negated outcome (~Y)"
+    NegateOutcome,
+    /// "4. Truth table"
+    StepTruthTable,
+    /// "Directional expectations (intermediate solution)"
+    Expectations,
+    /// "present or absent"
+    Either,
+    /// "present"
+    Present,
+    /// "absent"
+    Absent,
+    /// "Treat contradictions as don’t-cares"
+    IncludeContradictions,
+    /// "Minimization cancelled."
+    Cancelled,
+    /// "The minimization worker failed"
+    WorkerFailed,
+    /// "The settings changed since this result: minimize again."
+    Stale,
+    /// "5. Minimization"
+    StepMinimize,
+    /// "Minimize"
+    Minimize,
+    /// "Cancel"
+    Cancel,
+    /// "Truth table"
+    TruthTableCaption,
+    /// "Row"
+    Row,
+    /// "Cases"
+    Cases,
+    /// "Exclude"
+    Exclude,
+    /// "auto"
+    Auto,
+    /// "Term"
+    Term,
+    /// "Model"
+    ModelFit,
+    /// "Simplifying assumptions"
+    SimplifyingAssumptions,
+    /// "Intermediate solution"
+    Intermediate,
+    /// "Configuration chart"
+    ConfigurationChart,
+    /// "Complex solution"
+    Complex,
+    /// "Parsimonious solution"
+    Parsimonious,
+    /// "6. Solutions"
+    StepResults,
+    /// "Contradictory simplifying assumptions"
+    Contradictory,
+    /// "Thresholds"
+    Thresholds,
+    /// "Full exclusion"
+    Exclusion,
+    /// "Crossover"
+    Crossover,
+    /// "Full inclusion"
+    Inclusion,
+    /// "Already calibrated"
+    MethodNone,
+    /// "Direct, logistic"
+    MethodLogistic,
+    /// "Direct, linear"
+    MethodLinear,
+    /// "Bell-shaped"
+    MethodBell,
+    /// "Crisp"
+    MethodCrisp,
+    /// "Indirect"
+    MethodIndirect,
+    /// "Calibration of"
+    CalibrationOf,
+    /// "Method"
+    Method,
+    /// "Suggest anchors:"
+    SuggestAnchors,
+    /// "percentiles 95/50/5"
+    Pct95,
+    /// "percentiles 80/50/20"
+    Pct80,
+    /// "Likert 1–5"
+    Likert5,
+    /// "Likert 1–7"
+    Likert7,
+    /// "Calibration curve"
+    CalibrationCurve,
+    /// "membership"
+    Membership,
+    /// "Histogram"
+    Histogram,
+    /// "Calibration curve and histogram"
+    ShowCharts,
+    /// "Heat map of the truth table"
+    HeatMap,
+    /// "XY plot"
+    XyPlot,
+    /// "Plot"
+    XyOf,
+    /// "Venn diagram"
+    Venn,
+    /// "Analyse the negated outcome"
+    AnalyseNegated,
+    /// "Analyse the outcome"
+    AnalysePositive,
+    /// "Show the remainders (to exclude them)"
+    ShowRemainders,
+    /// "Keep them: move the crossover by 0.001"
+    ShiftCrossover,
+}
 
 impl Translate for FsqcaText {
     fn pair(self) -> (&'static str, &'static str) {
-        match self {}
+        match self {
+            FsqcaText::NeedData => (
+                "Load a table in the Data section first (or open the LF or county-alliance example).",
+                "请先在“数据”部分载入表格（或打开 LF 或县域医共体示例）。",
+            ),
+            FsqcaText::StepSets => ("1. Outcome and conditions", "1. 结果与条件"),
+            FsqcaText::Outcome => ("Outcome", "结果"),
+            FsqcaText::ChooseOutcome => ("— choose —", "— 请选择 —"),
+            FsqcaText::Conditions => ("Conditions", "条件"),
+            FsqcaText::StepCalibrate => ("2. Calibration", "2. 校准"),
+            FsqcaText::ChooseSetsFirst => (
+                "Choose the outcome and at least one condition first.",
+                "请先选择结果和至少一个条件。",
+            ),
+            FsqcaText::CalibrateHint => (
+                "Columns already between 0 and 1 can be used as they are (“already calibrated”); otherwise choose a method and its anchors.",
+                "取值已在 0 到 1 之间的列可直接使用（“已校准”）；否则请选择校准方法和锚点。",
+            ),
+            FsqcaText::DownloadCalibrated => {
+                ("Download calibrated sets (CSV)", "下载校准后的集合（CSV）")
+            }
+            FsqcaText::NecessityFor => ("Necessity for", "必要性分析："),
+            FsqcaText::Set => ("Set", "集合"),
+            FsqcaText::Csv => ("CSV", "CSV"),
+            FsqcaText::NoSuperset => (
+                "No superset with inclN ≥ 0.9 and covN ≥ 0.6.",
+                "没有 inclN ≥ 0.9 且 covN ≥ 0.6 的超集。",
+            ),
+            FsqcaText::SupersetCaption => (
+                "Supersets of the outcome (inclN ≥ 0.9, covN ≥ 0.6)",
+                "结果的超集（inclN ≥ 0.9，covN ≥ 0.6）",
+            ),
+            FsqcaText::Expression => ("Expression", "表达式"),
+            FsqcaText::SupersetSearch => ("Search supersets", "搜索超集"),
+            FsqcaText::StepNecessity => ("3. Necessity", "3. 必要性分析"),
+            FsqcaText::NecessityHint => (
+                "Rows with inclN ≥ 0.9 are highlighted.",
+                "inclN ≥ 0.9 的行已高亮显示。",
+            ),
+            FsqcaText::InclCut => ("incl.cut", "一致性阈值 incl.cut"),
+            FsqcaText::InclCut0 => (
+                "second incl.cut (contradictions)",
+                "第二一致性阈值（矛盾行）",
+            ),
+            FsqcaText::NCut => ("n.cut", "案例数阈值 n.cut"),
+            FsqcaText::PriCut => ("pri.cut", "PRI 阈值 pri.cut"),
+            FsqcaText::NegateOutcome => ("Negated outcome (~Y)", "结果取反（~Y）"),
+            FsqcaText::StepTruthTable => ("4. Truth table", "4. 真值表"),
+            FsqcaText::Expectations => (
+                "Directional expectations (intermediate solution)",
+                "方向性预期（中间解）",
+            ),
+            FsqcaText::Either => ("present or absent", "存在或缺失"),
+            FsqcaText::Present => ("present", "存在"),
+            FsqcaText::Absent => ("absent", "缺失"),
+            FsqcaText::IncludeContradictions => {
+                ("Treat contradictions as don’t-cares", "将矛盾行视为无关项")
+            }
+            FsqcaText::Cancelled => ("Minimization cancelled.", "已取消最小化。"),
+            FsqcaText::WorkerFailed => ("The minimization worker failed", "最小化工作线程失败"),
+            FsqcaText::Stale => (
+                "The settings changed since this result: minimize again.",
+                "设置已更改，结果已过时：请重新最小化。",
+            ),
+            FsqcaText::StepMinimize => ("5. Minimization", "5. 最小化"),
+            FsqcaText::Minimize => ("Minimize", "开始最小化"),
+            FsqcaText::Cancel => ("Cancel", "取消"),
+            FsqcaText::TruthTableCaption => ("Truth table", "真值表"),
+            FsqcaText::Row => ("Row", "行"),
+            FsqcaText::Cases => ("Cases", "案例"),
+            FsqcaText::Exclude => ("Exclude", "排除"),
+            FsqcaText::Auto => ("auto", "自动"),
+            FsqcaText::Term => ("Term", "组态"),
+            FsqcaText::ModelFit => ("Model", "模型"),
+            FsqcaText::SimplifyingAssumptions => ("Simplifying assumptions", "简化假设"),
+            FsqcaText::Intermediate => ("Intermediate solution", "中间解"),
+            FsqcaText::ConfigurationChart => ("Configuration chart", "组态图"),
+            FsqcaText::Complex => ("Complex solution", "复杂解"),
+            FsqcaText::Parsimonious => ("Parsimonious solution", "简约解"),
+            FsqcaText::StepResults => ("6. Solutions", "6. 结果"),
+            FsqcaText::Contradictory => ("Contradictory simplifying assumptions", "矛盾的简化假设"),
+            FsqcaText::Thresholds => ("Thresholds", "阈值"),
+            FsqcaText::Exclusion => ("Full exclusion", "完全不隶属"),
+            FsqcaText::Crossover => ("Crossover", "交叉点"),
+            FsqcaText::Inclusion => ("Full inclusion", "完全隶属"),
+            FsqcaText::MethodNone => ("Already calibrated", "已校准（直接使用）"),
+            FsqcaText::MethodLogistic => ("Direct, logistic", "直接法（逻辑函数）"),
+            FsqcaText::MethodLinear => ("Direct, linear", "直接法（线性）"),
+            FsqcaText::MethodBell => ("Bell-shaped", "钟形"),
+            FsqcaText::MethodCrisp => ("Crisp", "清晰集"),
+            FsqcaText::MethodIndirect => ("Indirect", "间接法"),
+            FsqcaText::CalibrationOf => ("Calibration of", "校准："),
+            FsqcaText::Method => ("Method", "方法"),
+            FsqcaText::SuggestAnchors => ("Suggest anchors:", "建议锚点："),
+            FsqcaText::Pct95 => ("percentiles 95/50/5", "百分位 95/50/5"),
+            FsqcaText::Pct80 => ("percentiles 80/50/20", "百分位 80/50/20"),
+            FsqcaText::Likert5 => ("Likert 1–5", "李克特 1–5"),
+            FsqcaText::Likert7 => ("Likert 1–7", "李克特 1–7"),
+            FsqcaText::CalibrationCurve => ("Calibration curve", "校准曲线"),
+            FsqcaText::Membership => ("membership", "隶属度"),
+            FsqcaText::Histogram => ("Histogram", "直方图"),
+            FsqcaText::ShowCharts => ("Calibration curve and histogram", "校准曲线与直方图"),
+            FsqcaText::HeatMap => ("Heat map of the truth table", "真值表热图"),
+            FsqcaText::XyPlot => ("XY plot", "XY 图"),
+            FsqcaText::XyOf => ("Plot", "绘制"),
+            FsqcaText::Venn => ("Venn diagram", "维恩图"),
+            FsqcaText::AnalyseNegated => ("Analyse the negated outcome", "分析结果取反"),
+            FsqcaText::AnalysePositive => ("Analyse the outcome", "分析原结果"),
+            FsqcaText::ShowRemainders => (
+                "Show the remainders (to exclude them)",
+                "显示逻辑余项（以便排除）",
+            ),
+            FsqcaText::ShiftCrossover => (
+                "Keep them: move the crossover by 0.001",
+                "保留这些案例：将交叉点移动 0.001",
+            ),
+        }
+    }
+}
+
+fn pick(lang: Lang, en: String, zh: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::ZhHans => zh,
+    }
+}
+
+/// Why anchors or thresholds are refused, naming the column.
+pub fn calibration_error(lang: Lang, column: &str, e: &CalibrationError) -> String {
+    match e {
+        CalibrationError::NotFinite { name, .. } => pick(
+            lang,
+            format!("{column}: {name} must be a number."),
+            format!("{column}：{name} 必须是数字。"),
+        ),
+        CalibrationError::Unordered {
+            exclusion,
+            crossover,
+            inclusion,
+        } => pick(
+            lang,
+            format!(
+                "{column}: the anchors must be in order, full exclusion < crossover < full inclusion (or all reversed); got {exclusion}, {crossover}, {inclusion}."
+            ),
+            format!(
+                "{column}：锚点必须有序，完全不隶属 < 交叉点 < 完全隶属（或全部反向）；当前为 {exclusion}、{crossover}、{inclusion}。"
+            ),
+        ),
+        CalibrationError::BellUnordered { .. } => pick(
+            lang,
+            format!("{column}: bell anchors must satisfy e1 < c1 < i1 ≤ i2 < c2 < e2."),
+            format!("{column}：钟形锚点必须满足 e1 < c1 < i1 ≤ i2 < c2 < e2。"),
+        ),
+        CalibrationError::NoThresholds => pick(
+            lang,
+            format!("{column}: give at least one threshold."),
+            format!("{column}：请至少输入一个阈值。"),
+        ),
+        CalibrationError::ThresholdOutsideRange {
+            threshold,
+            min,
+            max,
+        } => pick(
+            lang,
+            format!(
+                "{column}: threshold {threshold} is outside the range of the data ({min} to {max})."
+            ),
+            format!("{column}：阈值 {threshold} 超出数据范围（{min} 至 {max}）。"),
+        ),
+        CalibrationError::NegativeValue { row, value } => pick(
+            lang,
+            format!(
+                "{column}: row {row} is negative ({value}); the indirect method needs values ≥ 0."
+            ),
+            format!("{column}：第 {row} 行为负值（{value}）；间接法要求取值 ≥ 0。"),
+        ),
+        other => pick(
+            lang,
+            format!("{column}: {other}"),
+            format!("{column}：{other}"),
+        ),
+    }
+}
+
+/// The cases at exactly 0.5 and what happens to them.
+pub fn crossover_cases(lang: Lang, column: &str, cases: &[String]) -> String {
+    let list = cases.join(", ");
+    pick(
+        lang,
+        format!(
+            "{column}: {} case(s) at exactly 0.5 ({list}). They belong to no truth-table row and are left out, as R QCA does; to keep them, move the crossover anchor by 0.001 so that they fall just inside the set.",
+            cases.len()
+        ),
+        format!(
+            "{column}：有 {} 个案例的隶属度恰为 0.5（{list}）。它们不属于任何真值表行，将按 R QCA 的做法被排除；若要保留，可将交叉点移动 0.001，使其刚好位于集合之内。",
+            cases.len()
+        ),
+    )
+}
+
+/// Cases that the truth table left out (a membership of exactly 0.5).
+pub fn ambiguous_cases(lang: Lang, cases: &[String]) -> String {
+    let list = cases.join(", ");
+    pick(
+        lang,
+        format!("Left out of the truth table (a membership of exactly 0.5): {list}."),
+        format!("以下案例因隶属度恰为 0.5 未进入真值表：{list}。"),
+    )
+}
+
+/// How many rows are observed and how many have OUT = 1.
+pub fn tt_summary(lang: Lang, observed: usize, ones: usize) -> String {
+    pick(
+        lang,
+        format!("{observed} observed configuration(s), {ones} with OUT = 1."),
+        format!("共 {observed} 个观测组态，其中 {ones} 个 OUT = 1。"),
+    )
+}
+
+/// The button that shows every truth-table row.
+pub fn show_all_rows(lang: Lang, shown: usize, total: usize) -> String {
+    pick(
+        lang,
+        format!("Showing {shown} of {total} rows: show all"),
+        format!("已显示 {total} 行中的 {shown} 行：显示全部"),
+    )
+}
+
+/// A minimization failure.
+pub fn failure_text(lang: Lang, f: &Failure) -> String {
+    match f {
+        Failure::NothingToExplain => pick(
+            lang,
+            "No row has OUT = 1: nothing to explain (lower incl.cut or check the outcome).".into(),
+            "没有 OUT = 1 的行：无可解释（请降低 incl.cut 或检查结果变量）。".into(),
+        ),
+        Failure::Tautology => pick(
+            lang,
+            "No row has OUT = 0: the parsimonious solution would be the tautology.".into(),
+            "没有 OUT = 0 的行：简约解将为恒真式。".into(),
+        ),
+        Failure::TooManyConditions { k, max } => pick(
+            lang,
+            format!("{k} conditions are too many (at most {max})."),
+            format!("条件数 {k} 过多（最多 {max}）。"),
+        ),
+        Failure::TooLarge => pick(
+            lang,
+            "Too many models or assumptions to list.".into(),
+            "模型或假设过多，无法全部列出。".into(),
+        ),
+        Failure::Other(s) => s.clone(),
+    }
+}
+
+/// The progress line of a running minimization.
+pub fn progress_text(lang: Lang, p: Option<(Step, u64)>) -> String {
+    let Some((step, count)) = p else {
+        return pick(lang, "Minimizing…".into(), "正在最小化…".into());
+    };
+    let (en, zh) = match step {
+        Step::Complex => ("complex solution", "复杂解"),
+        Step::Parsimonious => ("parsimonious solution", "简约解"),
+        Step::Intermediate => ("intermediate solution", "中间解"),
+        Step::Negation => ("negated outcome", "结果取反"),
+    };
+    pick(
+        lang,
+        format!("Minimizing: {en}, {count} steps…"),
+        format!("正在最小化：{zh}，已完成 {count} 步…"),
+    )
+}
+
+/// A project error (an unusable set or truth-table setting).
+pub fn project_error(lang: Lang, e: &ProjectError) -> String {
+    match e {
+        ProjectError::TruthTable(t) => truth_table_error(lang, t),
+        ProjectError::Calibration { target, source } => calibration_error(lang, target, source),
+        other => pick(lang, other.to_string(), format!("无法使用该设置：{other}")),
+    }
+}
+
+/// A truth-table error, e.g. a cut-off outside [0, 1].
+pub fn truth_table_error(lang: Lang, e: &TruthTableError) -> String {
+    match e {
+        TruthTableError::InvalidCut { name, value } => pick(
+            lang,
+            format!("{name} = {value} must be between 0 and 1."),
+            format!("{name} = {value} 必须介于 0 与 1 之间。"),
+        ),
+        TruthTableError::NoConfigurations { n_cut } => pick(
+            lang,
+            format!("No configuration has at least {n_cut} case(s): lower n.cut."),
+            format!("没有任何组态的案例数达到 {n_cut}：请降低 n.cut。"),
+        ),
+        TruthTableError::NotCalibrated { .. } | TruthTableError::MissingValue { .. } => pick(
+            lang,
+            format!("{e} Calibrate the column first (section 2)."),
+            format!("{e}（请先在第 2 步校准该列。）"),
+        ),
+        other => pick(lang, other.to_string(), format!("真值表错误：{other}")),
     }
 }

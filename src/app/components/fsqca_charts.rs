@@ -1,0 +1,285 @@
+//! The fsQCA charts built from the section's data, with their texts in the
+//! user's language: calibration curve, histogram, truth-table heat map,
+//! XY plot (with the case under the pointer), Venn diagram.
+
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+use super::chart_view::{ChartRef, ChartView};
+use crate::analysis::calibrate::{Calibration, calibrate};
+use crate::analysis::truth_table::{Out, TruthTable};
+use crate::app::i18n::Lang;
+use crate::charts::{
+    Bins, CalibrationCase, CalibrationChart, CalibrationTexts, Guide, HeatmapRow, HeatmapTexts,
+    HistogramChart, HistogramTexts, OutValue, RegionLabels, TruthTableHeatmap, VennDiagram,
+    VennRegion, VennTexts, XyCase, XyPlot, XyTexts,
+};
+
+/// Points sampled along a calibration curve.
+pub const CURVE_POINTS: usize = 200;
+/// Font size of the section's charts, in CSS pixels.
+pub const FONT: f64 = 13.0;
+
+fn zh(lang: Lang) -> bool {
+    lang == Lang::ZhHans
+}
+
+/// Converts a truth-table OUT to the charts' code.
+pub fn out_value(o: Out) -> OutValue {
+    match o {
+        Out::One => OutValue::Positive,
+        Out::Zero => OutValue::Negative,
+        Out::Contradiction => OutValue::Contradiction,
+        Out::Remainder => OutValue::Remainder,
+    }
+}
+
+/// The anchors or thresholds of a method, as guides.
+fn guides(method: &Calibration) -> Vec<Guide> {
+    let g = |value: f64, label: &str| Guide {
+        value,
+        label: label.to_owned(),
+    };
+    match method {
+        Calibration::Logistic { anchors, .. } | Calibration::Linear { anchors, .. } => vec![
+            g(anchors.exclusion(), "e"),
+            g(anchors.crossover(), "c"),
+            g(anchors.inclusion(), "i"),
+        ],
+        Calibration::Bell { anchors, .. } => ["e1", "c1", "i1", "i2", "c2", "e2"]
+            .iter()
+            .zip(anchors.to_array())
+            .map(|(l, v)| g(v, l))
+            .collect(),
+        Calibration::Crisp { thresholds } | Calibration::Indirect { thresholds } => {
+            thresholds.iter().map(|t| g(*t, "t")).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The calibration chart of a column (`None` when the method fails).
+pub fn calibration_chart(
+    lang: Lang,
+    name: &str,
+    raw: &[f64],
+    cases: &[String],
+    method: &Calibration,
+) -> Option<CalibrationChart> {
+    let values = calibrate(raw, method).ok()?.values;
+    let finite: Vec<f64> = raw.iter().copied().filter(|v| v.is_finite()).collect();
+    let lo = finite.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let gs = guides(method);
+    let lo = gs.iter().map(|g| g.value).fold(lo, f64::min);
+    let hi = gs.iter().map(|g| g.value).fold(hi, f64::max);
+    let curve = if matches!(method, Calibration::Indirect { .. })
+        || hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater)
+    {
+        // The indirect method fits the data themselves: draw through the cases.
+        let mut pts: Vec<(f64, f64)> = raw
+            .iter()
+            .copied()
+            .zip(values.iter().copied())
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .collect();
+        pts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        pts
+    } else {
+        let xs: Vec<f64> = (0..=CURVE_POINTS)
+            .map(|i| lo + (hi - lo) * i as f64 / CURVE_POINTS as f64)
+            .collect();
+        let ys = calibrate(&xs, method).ok()?.values;
+        xs.into_iter().zip(ys).collect()
+    };
+    let mut texts = CalibrationTexts::english(name, &format!("{name} (membership)"));
+    if zh(lang) {
+        texts = CalibrationTexts {
+            title: String::new(),
+            x_label: format!("{name}（原始值）"),
+            y_label: format!("{name}（隶属度）"),
+            cases: "案例".into(),
+            crossover_cases: "隶属度恰为 0.5".into(),
+            curve: "校准函数".into(),
+        };
+    }
+    Some(CalibrationChart {
+        curve,
+        cases: raw
+            .iter()
+            .zip(values)
+            .enumerate()
+            .map(|(i, (r, m))| CalibrationCase {
+                name: cases.get(i).cloned().unwrap_or_default(),
+                raw: *r,
+                membership: m,
+            })
+            .collect(),
+        anchors: gs,
+        texts,
+        font_size: FONT,
+    })
+}
+
+/// The histogram of memberships (or raw values) of a column.
+pub fn histogram(
+    lang: Lang,
+    label: &str,
+    values: &[f64],
+    method: Option<&Calibration>,
+) -> HistogramChart {
+    let mut texts = HistogramTexts::english(label);
+    if zh(lang) {
+        texts.y_label = "案例数".into();
+    }
+    HistogramChart {
+        values: values.to_vec(),
+        bins: Bins::Auto,
+        guides: method.map(guides).unwrap_or_default(),
+        texts,
+        font_size: FONT,
+    }
+}
+
+/// The heat map of the truth table's rows.
+pub fn heatmap(lang: Lang, t: &TruthTable) -> TruthTableHeatmap {
+    let mut texts = HeatmapTexts::english();
+    if zh(lang) {
+        texts.row_header = "行".into();
+        texts.n = "案例数".into();
+        texts.incl = "一致性".into();
+    }
+    TruthTableHeatmap {
+        conditions: t.conditions.clone(),
+        rows: t
+            .rows
+            .iter()
+            .map(|r| HeatmapRow {
+                label: r.number().to_string(),
+                values: r.config.iter().map(|v| *v == 1).collect(),
+                out: out_value(r.out),
+                n: r.n,
+                incl: r.is_observed().then_some(r.incl),
+            })
+            .collect(),
+        texts,
+        font_size: FONT,
+    }
+}
+
+/// The Venn diagram of the truth table; `covered` says whether a row
+/// (1-based number) is covered by the solution.
+pub fn venn(lang: Lang, t: &TruthTable, covered: &dyn Fn(u64) -> bool) -> VennDiagram {
+    let mut texts = VennTexts::english();
+    if zh(lang) {
+        texts.positive = "OUT = 1".into();
+        texts.negative = "OUT = 0".into();
+        texts.contradiction = "矛盾行 (C)".into();
+        texts.remainder = "逻辑余项".into();
+        texts.solution = "被解覆盖".into();
+        texts.too_many_sets = format!(
+            "维恩图最多绘制 {} 个条件",
+            crate::charts::qca_venn::MAX_SETS
+        );
+    }
+    VennDiagram {
+        conditions: t.conditions.clone(),
+        regions: t
+            .rows
+            .iter()
+            .map(|r| VennRegion {
+                values: r.config.iter().map(|v| *v == 1).collect(),
+                out: out_value(r.out),
+                cases: r.cases.clone(),
+                in_solution: covered(r.number()),
+            })
+            .collect(),
+        texts,
+        labels: RegionLabels::Names,
+        font_size: FONT,
+    }
+}
+
+/// An XY plot of `x_label` (a term or model) against the outcome;
+/// `fit` is (consistency, coverage).
+pub fn xy_plot(
+    lang: Lang,
+    x_label: &str,
+    y_label: &str,
+    x: &[f64],
+    y: &[f64],
+    cases: &[String],
+    fit: (f64, f64),
+) -> XyPlot {
+    let (consistency, coverage) = fit;
+    let mut texts = XyTexts::english(x_label, y_label);
+    if zh(lang) {
+        texts.consistency = "一致性".into();
+        texts.coverage = "覆盖度".into();
+    }
+    XyPlot {
+        cases: x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .map(|(i, (a, b))| XyCase {
+                name: cases.get(i).cloned().unwrap_or_default(),
+                x: *a,
+                y: *b,
+            })
+            .collect(),
+        consistency,
+        coverage,
+        texts,
+        show_labels: true,
+        font_size: FONT,
+    }
+}
+
+/// Props of [`XyView`].
+#[derive(Properties, PartialEq)]
+pub struct XyViewProps {
+    /// The plot.
+    pub plot: XyPlot,
+    /// Accessible name and caption.
+    pub label: AttrValue,
+    /// File name of the exports.
+    pub file_name: AttrValue,
+}
+
+/// Logical size of the XY plot.
+const XY_SIZE: (u32, u32) = (560, 520);
+
+/// An XY plot whose case under the pointer is named below it.
+#[component(XyView)]
+pub fn xy_view(props: &XyViewProps) -> Html {
+    let hovered = use_state(|| None::<String>);
+    let onmousemove = {
+        let hovered = hovered.clone();
+        let plot = props.plot.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(canvas) = e.target_dyn_into::<HtmlCanvasElement>() else {
+                return;
+            };
+            let cw = f64::from(canvas.client_width().max(1));
+            let scale = f64::from(XY_SIZE.0) / cw;
+            let x = (f64::from(e.offset_x()) * scale) as i32;
+            let y = (f64::from(e.offset_y()) * scale) as i32;
+            let hits = plot.cases_at(XY_SIZE.0, XY_SIZE.1, x, y, 8);
+            let text = hits
+                .iter()
+                .filter_map(|&i| plot.cases.get(i))
+                .map(|c| format!("{} ({:.3}, {:.3})", c.name, c.x, c.y))
+                .collect::<Vec<_>>()
+                .join("; ");
+            hovered.set((!text.is_empty()).then_some(text));
+        })
+    };
+    html! {
+        <div class="fsqca-xy" {onmousemove}>
+            <ChartView chart={ChartRef::new(props.plot.clone())} file_name={props.file_name.clone()} label={props.label.clone()}
+                width={XY_SIZE.0} height={XY_SIZE.1} />
+            <p class="fsqca-hover" role="status" aria-live="polite">{ hovered.as_deref().unwrap_or("\u{a0}") }</p>
+        </div>
+    }
+}

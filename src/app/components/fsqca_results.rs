@@ -1,0 +1,409 @@
+//! The solutions of a minimization: one table per solution type with every
+//! model (M1, M2, …), the simplifying assumptions, the contradictory
+//! simplifying assumptions, and the configuration chart (Fiss 2011).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart_view::{ChartRef, ChartView};
+use super::fsqca_charts::{XyView, venn, xy_plot};
+use super::fsqca_section::{DownloadButton, csv_field};
+use crate::analysis::minimize::Minimization;
+use crate::analysis::solution::{Solution, configuration_chart, describe};
+use crate::analysis::truth_table::TruthTable;
+use crate::app::i18n::fsqca::{FsqcaText as T, failure_text};
+use crate::app::importer::AppContext;
+use crate::app::worker::{Failure, Outcome};
+use crate::charts::{Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit};
+
+/// Props of [`FsqcaResults`].
+#[derive(Properties, PartialEq)]
+pub struct FsqcaResultsProps {
+    /// The solutions.
+    pub outcome: Rc<Outcome>,
+    /// The truth table minimized.
+    pub table: Rc<TruthTable>,
+    /// Membership columns of the conditions.
+    pub columns: Rc<Vec<Vec<f64>>>,
+    /// Outcome memberships (not negated).
+    pub y: Rc<Vec<f64>>,
+    /// Case names.
+    pub cases: Rc<Vec<String>>,
+    /// The outcome's name.
+    pub outcome_name: String,
+    /// Whether the negated outcome is analysed.
+    pub negated: bool,
+}
+
+fn f3(v: f64) -> String {
+    format!("{v:.3}")
+}
+
+/// Every solution.
+#[component(FsqcaResults)]
+pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
+    let Some(ctx) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let lang = ctx.lang;
+    let xy_choice = use_state(String::new);
+    let refs: Vec<&[f64]> = props.columns.iter().map(Vec::as_slice).collect();
+    let k = props.table.conditions.len();
+    // A 0-based configuration as R shows it: the row number and its values.
+    let config = |row: u64| -> String {
+        let bits = crate::analysis::truth_table::config_of_row(row + 1, k)
+            .iter()
+            .map(|v| v.to_string())
+            .collect::<String>();
+        format!("{} ({bits})", row + 1)
+    };
+    let describe_min = |m: &Minimization| describe(m, &props.table, &refs, &props.y, &props.cases);
+    let section = |id: &str, title: &str, sol: Result<Solution, String>, sa: Vec<String>| -> Html {
+        match sol {
+            Err(e) => html! {
+                <section class="fsqca-solution" aria-labelledby={id.to_owned()}>
+                    <h4 id={id.to_owned()}>{ title.to_owned() }</h4>
+                    <p class="error" role="alert">{ e }</p>
+                </section>
+            },
+            Ok(s) => {
+                let mut csv = String::from("model,term,inclS,PRI,covS,covU,cases\n");
+                for (mi, m) in s.models.iter().enumerate() {
+                    for t in &m.terms {
+                        csv.push_str(&format!(
+                            "M{},{},{},{},{},{},{}\n",
+                            mi + 1,
+                            csv_field(&t.term),
+                            t.incl_s,
+                            t.pri,
+                            t.cov_s,
+                            t.cov_u.map(|v| v.to_string()).unwrap_or_default(),
+                            csv_field(&t.r_cases())
+                        ));
+                    }
+                    csv.push_str(&format!(
+                        "M{},{},{},{},{},,\n",
+                        mi + 1,
+                        csv_field(&m.expression),
+                        m.incl_s,
+                        m.pri,
+                        m.cov_s
+                    ));
+                }
+                html! {
+                    <section class="fsqca-solution" aria-labelledby={id.to_owned()}>
+                        <h4 id={id.to_owned()}>{ title.to_owned() }</h4>
+                        { for s.models.iter().enumerate().map(|(mi, m)| html! {
+                            <div class="fsqca-model">
+                                <p class="expression"><strong>{ format!("M{}: ", mi + 1) }</strong>
+                                    <span class="solution-expression">{ format!("{} → {}", m.expression, outcome_label(props)) }</span></p>
+                                <div class="fsqca-table-wrap">
+                                <table class="fsqca-table">
+                                    <caption>{ format!("{} M{}", title, mi + 1) }</caption>
+                                    <thead><tr><th scope="col">{ lang.t(T::Term) }</th><th scope="col">{"inclS"}</th><th scope="col">{"PRI"}</th>
+                                        <th scope="col">{"covS"}</th><th scope="col">{"covU"}</th><th scope="col">{ lang.t(T::Cases) }</th></tr></thead>
+                                    <tbody>
+                                    { for m.terms.iter().map(|t| html! {
+                                        <tr><th scope="row">{ t.term.clone() }</th><td>{ f3(t.incl_s) }</td><td>{ f3(t.pri) }</td>
+                                            <td>{ f3(t.cov_s) }</td><td>{ t.cov_u.map(f3).unwrap_or_default() }</td><td class="cases">{ t.r_cases() }</td></tr>
+                                    }) }
+                                    </tbody>
+                                    <tfoot><tr class="model-fit"><th scope="row">{ lang.t(T::ModelFit) }</th><td>{ f3(m.incl_s) }</td><td>{ f3(m.pri) }</td><td>{ f3(m.cov_s) }</td><td></td><td></td></tr></tfoot>
+                                </table>
+                                </div>
+                            </div>
+                        }) }
+                        if !sa.is_empty() {
+                            <p class="hint">{ format!("{}: {}", lang.t(T::SimplifyingAssumptions), sa.join(", ")) }</p>
+                        }
+                        <DownloadButton label={lang.t(T::Csv)} file={format!("{id}.csv")} text={csv} />
+                    </section>
+                }
+            }
+        }
+    };
+    let fail = |f: &Failure| failure_text(lang, f);
+    let o = &props.outcome;
+    let complex = o
+        .complex
+        .as_ref()
+        .map_err(fail)
+        .and_then(|m| describe_min(m).map_err(|e| e.to_string()));
+    let sa_of = |m: &Minimization| -> Vec<String> {
+        let mut v: Vec<u64> = m
+            .simplifying_assumptions
+            .iter()
+            .flatten()
+            .flatten()
+            .copied()
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v.into_iter().map(config).collect()
+    };
+    let pars_sa = o.parsimonious.as_ref().map(sa_of).unwrap_or_default();
+    let pars = o
+        .parsimonious
+        .as_ref()
+        .map_err(fail)
+        .and_then(|m| describe_min(m).map_err(|e| e.to_string()));
+    let mut inter_html = Vec::new();
+    let mut chart_html = Html::default();
+    if let Some(inter) = &o.intermediate {
+        match inter {
+            Err(f) => inter_html.push(section(
+                "sol-intermediate",
+                lang.t(T::Intermediate),
+                Err(fail(f)),
+                Vec::new(),
+            )),
+            Ok(is) => {
+                let mut configurations = Vec::new();
+                let mut fits = Vec::new();
+                for (i, pair) in is.pairs.iter().enumerate() {
+                    let key = is.key(i);
+                    let mut easy = pair.easy.clone();
+                    easy.sort_unstable();
+                    let sol = describe_min(&pair.solution).map_err(|e| e.to_string());
+                    if let Ok(s) = &sol {
+                        // Configuration chart columns: the terms of every model.
+                        let pars_terms: Vec<_> = is
+                            .parsimonious
+                            .models
+                            .get(pair.parsimonious_model)
+                            .map(|m| {
+                                m.iter()
+                                    .filter_map(|&p| {
+                                        is.parsimonious.prime_implicants.get(p).copied()
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        for (mi, m) in s.models.iter().enumerate() {
+                            let model = if s.models.len() > 1 || is.pairs.len() > 1 {
+                                format!("{key} M{}", mi + 1)
+                            } else {
+                                String::new()
+                            };
+                            let imps: Vec<_> = m.terms.iter().map(|t| t.implicant).collect();
+                            let cells = configuration_chart(k, &imps, &pars_terms);
+                            for (t, col) in m.terms.iter().zip(cells) {
+                                configurations.push(Configuration {
+                                    model: model.clone(),
+                                    label: format!("{}", configurations.len() + 1),
+                                    cells: col
+                                        .iter()
+                                        .map(|c| match c {
+                                            None => Presence::DontCare,
+                                            Some(c) if c.present && c.core => Presence::CorePresent,
+                                            Some(c) if c.present => Presence::PeripheralPresent,
+                                            Some(c) if c.core => Presence::CoreAbsent,
+                                            Some(_) => Presence::PeripheralAbsent,
+                                        })
+                                        .collect(),
+                                    raw_coverage: t.cov_s,
+                                    unique_coverage: t.cov_u.unwrap_or(0.0),
+                                    consistency: t.incl_s,
+                                });
+                            }
+                            fits.push(SolutionFit {
+                                model,
+                                consistency: m.incl_s,
+                                coverage: m.cov_s,
+                            });
+                        }
+                    }
+                    let title = format!("{} {key}", lang.t(T::Intermediate));
+                    inter_html.push(section(
+                        &format!("sol-intermediate-{}", i + 1),
+                        &title,
+                        sol,
+                        easy.into_iter().map(config).collect(),
+                    ));
+                }
+                if !configurations.is_empty() {
+                    let chart = ConfigurationChart {
+                        conditions: props.table.conditions.clone(),
+                        configurations,
+                        solution_fit: fits,
+                        texts: config_texts(lang),
+                        font_size: 13.0,
+                        show_legend: true,
+                    };
+                    let h = chart.preferred_height(720);
+                    chart_html = html! {
+                        <section class="fsqca-figure" aria-labelledby="fsqca-config-title">
+                            <h4 id="fsqca-config-title">{ lang.t(T::ConfigurationChart) }</h4>
+                            <ChartView chart={ChartRef::new(chart)} file_name="configuration_chart"
+                                label={lang.t(T::ConfigurationChart)} width={720} height={h} />
+                        </section>
+                    };
+                }
+            }
+        }
+    }
+    // XY plot and Venn diagram of a chosen model or term.
+    let mut choices: Vec<(String, crate::analysis::solution::ModelFit)> = Vec::new();
+    let mut add = |prefix: &str, sol: &Result<Solution, String>| {
+        if let Ok(s) = sol {
+            for (mi, m) in s.models.iter().enumerate() {
+                choices.push((format!("{prefix} M{}", mi + 1), m.clone()));
+            }
+        }
+    };
+    add(lang.t(T::Complex), &complex);
+    add(lang.t(T::Parsimonious), &pars);
+    if let Some(Ok(is)) = &o.intermediate {
+        for (i, pair) in is.pairs.iter().enumerate() {
+            if let Ok(s) = describe_min(&pair.solution) {
+                for (mi, m) in s.models.iter().enumerate() {
+                    choices.push((
+                        format!("{} {} M{}", lang.t(T::Intermediate), is.key(i), mi + 1),
+                        m.clone(),
+                    ));
+                }
+            }
+        }
+    }
+    let picked = (*xy_choice).clone();
+    let xy_html = {
+        // Options: every model, then every term of every model.
+        let mut options: Vec<(
+            String,
+            String,
+            Vec<crate::analysis::minimize::Implicant>,
+            f64,
+            f64,
+        )> = Vec::new();
+        for (label, m) in &choices {
+            options.push((
+                format!("{label}: {}", m.expression),
+                m.expression.clone(),
+                m.terms.iter().map(|t| t.implicant).collect(),
+                m.incl_s,
+                m.cov_s,
+            ));
+        }
+        for (label, m) in &choices {
+            for t in &m.terms {
+                let key = format!("{label} · {}", t.term);
+                if !options.iter().any(|o| o.1 == t.term) {
+                    options.push((key, t.term.clone(), vec![t.implicant], t.incl_s, t.cov_s));
+                }
+            }
+        }
+        let index = options.iter().position(|o| o.0 == picked).unwrap_or(0);
+        match options.get(index) {
+            None => Html::default(),
+            Some((_, expr, imps, incl, cov)) => {
+                let x: Vec<f64> = (0..props.y.len())
+                    .map(|i| {
+                        imps.iter()
+                            .map(|imp| {
+                                imp.literals(k)
+                                    .iter()
+                                    .map(|&(j, present)| {
+                                        let v = props
+                                            .columns
+                                            .get(j)
+                                            .and_then(|c| c.get(i))
+                                            .copied()
+                                            .unwrap_or(f64::NAN);
+                                        if present { v } else { 1.0 - v }
+                                    })
+                                    .fold(1.0, f64::min)
+                            })
+                            .fold(0.0, f64::max)
+                    })
+                    .collect();
+                let y: Vec<f64> = props
+                    .y
+                    .iter()
+                    .map(|v| if props.negated { 1.0 - v } else { *v })
+                    .collect();
+                let plot = xy_plot(
+                    lang,
+                    expr,
+                    &outcome_label(props),
+                    &x,
+                    &y,
+                    &props.cases,
+                    (*incl, *cov),
+                );
+                let onchange = {
+                    let xy_choice = xy_choice.clone();
+                    Callback::from(move |e: Event| {
+                        xy_choice.set(
+                            e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                                .value(),
+                        )
+                    })
+                };
+                let covered_rows: Vec<u64> = props
+                    .table
+                    .rows
+                    .iter()
+                    .filter(|r| imps.iter().any(|imp| imp.covers(r.number() - 1)))
+                    .map(|r| r.number())
+                    .collect();
+                let v = venn(lang, &props.table, &|n| covered_rows.contains(&n));
+                html! {
+                    <section class="fsqca-figure" aria-labelledby="fsqca-xy-title">
+                        <h4 id="fsqca-xy-title">{ lang.t(T::XyPlot) }</h4>
+                        <div class="field inline">
+                            <label for="fsqca-xy-pick">{ lang.t(T::XyOf) }</label>
+                            <select id="fsqca-xy-pick" {onchange}>
+                                { for options.iter().enumerate().map(|(i, o)| html! { <option value={o.0.clone()} selected={i == index}>{ o.0.clone() }</option> }) }
+                            </select>
+                        </div>
+                        <XyView plot={plot} label={format!("{} {expr}", lang.t(T::XyPlot))} file_name="xy_plot" />
+                        <h4>{ lang.t(T::Venn) }</h4>
+                        <ChartView chart={ChartRef::new(v)} file_name="venn_diagram" label={lang.t(T::Venn)} width={640} height={560} />
+                    </section>
+                }
+            }
+        }
+    };
+    let csa = o.contradictory.clone().unwrap_or_default();
+    html! {
+        <section class="fsqca-step fsqca-results" aria-labelledby="fsqca-res">
+            <h3 id="fsqca-res">{ lang.t(T::StepResults) }</h3>
+            { section("sol-complex", lang.t(T::Complex), complex, Vec::new()) }
+            { section("sol-parsimonious", lang.t(T::Parsimonious), pars, pars_sa) }
+            { for inter_html }
+            if !csa.is_empty() {
+                <p class="warning">{ format!("{}: {}", lang.t(T::Contradictory), csa.into_iter().map(config).collect::<Vec<_>>().join(", ")) }</p>
+            }
+            { chart_html }
+            { xy_html }
+        </section>
+    }
+}
+
+fn outcome_label(p: &FsqcaResultsProps) -> String {
+    if p.negated {
+        format!("~{}", p.outcome_name)
+    } else {
+        p.outcome_name.clone()
+    }
+}
+
+fn config_texts(lang: crate::app::i18n::Lang) -> ConfigurationTexts {
+    let mut t = ConfigurationTexts::english();
+    if lang == crate::app::i18n::Lang::ZhHans {
+        t.title = "组态图".into();
+        t.condition_header = "条件".into();
+        t.raw_coverage = "原始覆盖度".into();
+        t.unique_coverage = "唯一覆盖度".into();
+        t.consistency = "一致性".into();
+        t.solution_consistency = "解的一致性".into();
+        t.solution_coverage = "解的覆盖度".into();
+        t.core_present = "核心条件存在".into();
+        t.core_absent = "核心条件缺失".into();
+        t.peripheral_present = "边缘条件存在".into();
+        t.peripheral_absent = "边缘条件缺失".into();
+        t.dont_care = "无关".into();
+    }
+    t
+}
