@@ -20,7 +20,7 @@ test('the bundle works when hosted under a sub-path', async () => {
     await page.getByRole('button', { name: 'Load Lipset: survival of democracy (LF)' }).click();
     await page.getByRole('table', { name: 'Preview' }).getByRole('cell', { name: 'UK', exact: true }).waitFor();
     await page.getByRole('link', { name: 'fsQCA' }).click();
-    await page.getByRole('heading', { name: 'Not available yet' }).waitFor();
+    await page.getByRole('heading', { name: '1. Outcome and conditions' }).waitFor();
     assert.ok(page.url().startsWith(server.url), page.url());
     // Every file came from under the prefix; nothing outside it was asked for.
     assert.ok(server.served.length >= 3, `served: ${server.served}`);
