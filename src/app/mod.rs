@@ -21,6 +21,8 @@ pub mod browser;
 pub mod components;
 pub mod i18n;
 pub mod importer;
+pub mod persist;
 pub mod state;
+pub mod storage;
 
 pub use components::app::App;

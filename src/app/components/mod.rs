@@ -13,6 +13,7 @@ pub mod import_status;
 pub mod language_switch;
 pub mod not_available;
 pub mod paste_box;
+pub mod persist_bar;
 pub mod preview_grid;
 pub mod report_section;
 pub mod section_nav;
