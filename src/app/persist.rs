@@ -192,6 +192,17 @@ pub fn new_project(dispatcher: &Dispatcher) {
 
 /// Saves the state on screen (called on every change once restored).
 pub fn autosave(dispatcher: Dispatcher, state: &AppState) {
+    // An empty page is not a project: nothing to keep until a table is
+    // loaded or a setting chosen (so fresh visits do not fill the list).
+    let known = INDEX.with(|i| {
+        i.borrow()
+            .projects
+            .iter()
+            .any(|p| p.id == state.persist.current)
+    });
+    if !known && state.loaded.is_none() && state.project == Project::default() {
+        return;
+    }
     let project = state.to_saved_project();
     let text = match project.to_file_json() {
         Ok(text) => text,

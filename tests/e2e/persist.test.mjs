@@ -283,7 +283,7 @@ test('a truncated or malicious link gets a message, not a broken page', async ()
     for (const [bad, message] of [
       [link.slice(0, link.length - 40), /incomplete|damaged/],
       [`${server.url}#p1.AAAA<script>alert(1)</script>`, /damaged: unexpected character/],
-      [`${server.url}#s1.${'A'.repeat(40000)}`, /characters long; the limit is 32000/],
+      [`${server.url}#s1.${'A'.repeat(40000)}`, /characters long; the limit is 32,000/],
     ]) {
       await page.goto('about:blank');
       await page.goto(bad);

@@ -176,10 +176,13 @@ pub fn link_error(lang: Lang, error: &LinkError) -> String {
             "The link holds no project.".to_owned(),
             "链接中没有项目。".to_owned(),
         ),
-        TooLong { length, limit } => (
+        TooLong { length, limit } => {
+            let (length, limit) = (grouped(*length), grouped(*limit));
+            (
             format!("The link is {length} characters long; the limit is {limit}."),
             format!("链接长度为 {length} 个字符，上限为 {limit}。"),
-        ),
+        )
+        }
         UnknownPrefix => (
             "This is not a PolicyLens share link (or one made by a newer version).".to_owned(),
             "这不是 PolicyLens 分享链接（或由更新版本生成）。".to_owned(),
@@ -211,6 +214,7 @@ pub fn link_error(lang: Lang, error: &LinkError) -> String {
 /// A message of the project bar, in the user's language.
 pub fn message(lang: Lang, message: &PersistMessage) -> String {
     use PersistMessage::*;
+    let limit = grouped(MAX_FRAGMENT_CHARS);
     match message {
         StorageUnavailable(_) => lang.t(PersistText::StorageUnavailable).to_owned(),
         SaveFailed(detail) => format!("{} ({detail})", lang.t(PersistText::SaveFailed)),
@@ -231,49 +235,57 @@ pub fn message(lang: Lang, message: &PersistMessage) -> String {
                 "The share link could not be opened: {} Nothing was changed.",
                 link_error(Lang::En, e)
             ),
-            format!("无法打开分享链接：{}未做任何更改。", link_error(Lang::ZhHans, e)),
+            format!(
+                "无法打开分享链接：{}未做任何更改。",
+                link_error(Lang::ZhHans, e)
+            ),
         ),
         LinkOpened => lang.t(PersistText::LinkOpened).to_owned(),
         LinkCopied {
             length,
             settings_only,
         } => {
+            let length = grouped(*length);
             let (en, zh) = if *settings_only {
                 (
                     format!(
-                        "Link copied ({length} of {MAX_FRAGMENT_CHARS} characters). The data are too large for a link: it holds the settings only, and asks the recipient to open the same data file. Send the data file (or the project file) with it."
+                        "Link copied ({length} of {limit} characters). The data are too large for a link: it holds the settings only, and asks the recipient to open the same data file. Send the data file (or the project file) with it."
                     ),
                     format!(
-                        "链接已复制（{length} / {MAX_FRAGMENT_CHARS} 个字符）。数据太大，链接只包含设置，接收者需要打开同一个数据文件。请同时发送数据文件（或项目文件）。"
+                        "链接已复制（{length} / {limit} 个字符）。数据太大，链接只包含设置，接收者需要打开同一个数据文件。请同时发送数据文件（或项目文件）。"
                     ),
                 )
             } else {
                 (
                     format!(
-                        "Link copied ({length} of {MAX_FRAGMENT_CHARS} characters): it holds the data and every setting."
+                        "Link copied ({length} of {limit} characters): it holds the data and every setting."
                     ),
-                    format!(
-                        "链接已复制（{length} / {MAX_FRAGMENT_CHARS} 个字符）：包含数据和全部设置。"
-                    ),
+                    format!("链接已复制（{length} / {limit} 个字符）：包含数据和全部设置。"),
                 )
             };
             lang.pick(en, zh)
         }
-        LinkTooLong { length } => lang.pick(
+        LinkTooLong { length } => {
+            let length = grouped(*length);
+            lang.pick(
             format!(
-                "Even the settings alone would make a link of {length} characters (the limit is {MAX_FRAGMENT_CHARS}). Save the project file and send it instead."
+                "Even the settings alone would make a link of {length} characters (the limit is {limit}). Save the project file and send it instead."
             ),
             format!(
-                "仅设置就会生成 {length} 个字符的链接（上限 {MAX_FRAGMENT_CHARS}）。请保存项目文件并发送该文件。"
+                "仅设置就会生成 {length} 个字符的链接（上限 {limit}）。请保存项目文件并发送该文件。"
             ),
-        ),
+            )
+        }
         CopyByHand => lang.t(PersistText::CopyByHand).to_owned(),
         AttachRejected(e) => lang.pick(
             format!(
                 "This data file does not fit the shared settings: {}",
                 project_error(Lang::En, e)
             ),
-            format!("此数据文件与分享的设置不符：{}", project_error(Lang::ZhHans, e)),
+            format!(
+                "此数据文件与分享的设置不符：{}",
+                project_error(Lang::ZhHans, e)
+            ),
         ),
         AttachedDifferent => lang.t(PersistText::AttachedDifferent).to_owned(),
     }
@@ -341,4 +353,17 @@ pub fn waiting_for_data(lang: Lang, name: &str, rows: usize, columns: usize) -> 
 /// When a project was last saved, as shown in the list.
 pub fn saved_at(lang: Lang, when: &str) -> String {
     lang.pick(format!("saved {when}"), format!("保存于 {when}"))
+}
+
+/// A count with thousands separators (`32,000`), as in the fixed texts.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
