@@ -15,6 +15,7 @@ pub mod not_available;
 pub mod paste_box;
 pub mod persist_bar;
 pub mod preview_grid;
+pub mod report_html;
 pub mod report_section;
 pub mod section_nav;
 pub mod stakeholders_section;
