@@ -702,10 +702,17 @@ fn config_texts(lang: Lang, label: &str) -> ConfigurationTexts {
     texts
 }
 
+fn lower_first_word(label: &str) -> String {
+    match label.split_once(' ') {
+        Some((first, rest)) => format!("{} {rest}", first.to_lowercase()),
+        None => label.to_lowercase(),
+    }
+}
+
 fn xy_texts(lang: Lang, x: &str, y: &str) -> XyTexts {
     let mut texts = XyTexts::english(x, y);
+    texts.title = format!("{x} → {y}");
     if lang == Lang::ZhHans {
-        texts.title = format!("{x} → {y}");
         texts.consistency = "一致性".into();
         texts.coverage = "覆盖度".into();
     }
@@ -813,7 +820,7 @@ fn methods_paragraph(
                 let _ = write!(
                     p,
                     "The {} is {expr} → {outcome} (solution consistency = {}, solution coverage = {}).",
-                    label.to_lowercase(),
+                    lower_first_word(&label),
                     num(incl),
                     num(cov)
                 );
