@@ -19,6 +19,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod download;
 pub mod i18n;
 pub mod importer;
 pub mod persist;

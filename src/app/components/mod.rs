@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod case_column_picker;
+pub mod chart_view;
 pub mod column_summary;
 pub mod data_section;
 pub mod error_message;
@@ -18,5 +19,9 @@ pub mod preview_grid;
 pub mod report_html;
 pub mod report_section;
 pub mod section_nav;
+pub mod stakeholder_import;
+pub mod stakeholder_models;
+pub mod stakeholder_results;
+pub mod stakeholder_table;
 pub mod stakeholders_section;
 pub mod table_info;

@@ -1,0 +1,466 @@
+//! Model settings: aggregation, the four-dimension rules (level cuts and
+//! the three rule tables, every cell editable), PolicyMaker, Mendelow cut
+//! points, salience thresholds, Schmeer power cuts and a custom weighted
+//! model; each with its formulas in a help panel.
+
+use yew::prelude::*;
+
+use crate::analysis::stakeholder::{
+    Aggregation, Attitude, CustomModel, Level, ModelKind, Role, StakeholderSettings,
+    WeightedDimension, describe,
+};
+use crate::app::i18n::Lang;
+use crate::app::i18n::stakeholders::{StakeholderText as S, engine};
+use crate::app::importer::AppContext;
+use crate::app::state::Action;
+use crate::app::state::stakeholders::StakeholderAction;
+
+fn help(lang: Lang, kind: ModelKind) -> Html {
+    let d = describe(kind);
+    html! {
+        <details class="model-help">
+            <summary>{ format!("{} — {}", lang.t(S::Help), engine(lang, d.name)) }</summary>
+            <ul>{ for d.rules.iter().map(|k| html! { <li>{ engine(lang, k) }</li> }) }</ul>
+            if !d.references.is_empty() {
+                <p class="hint">{ lang.t(S::References) }{ ": " }
+                    { for d.references.iter().map(|k| html! { <span>{ engine(lang, k) }{ " " }</span> }) }</p>
+            }
+        </details>
+    }
+}
+
+/// A number for an input: at most 4 decimals, no trailing zeros.
+fn short(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A select of the rated dimensions for one input of a model (models name
+/// their dimensions; the user picks which rated dimension plays the role).
+fn dimension_select(
+    id: String,
+    label: String,
+    dimensions: &[String],
+    value: Option<&str>,
+    optional: bool,
+    none_text: &str,
+    onchange: Callback<Option<String>>,
+) -> Html {
+    let on = Callback::from(move |e: Event| {
+        if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+            let v = s.value();
+            onchange.emit((!v.is_empty()).then_some(v));
+        }
+    });
+    let missing = value.is_some_and(|v| !dimensions.iter().any(|d| d == v));
+    html! {
+        <span class="field">
+            <label for={id.clone()}>{ label }</label>
+            <select id={id} onchange={on}>
+                if optional {
+                    <option value="" selected={value.is_none()}>{ none_text.to_owned() }</option>
+                }
+                if missing {
+                    <option value={value.unwrap_or_default().to_owned()} selected=true>{ format!("{} ?", value.unwrap_or_default()) }</option>
+                }
+                { for dimensions.iter().map(|d| html! { <option value={d.clone()} selected={Some(d.as_str()) == value}>{ d }</option> }) }
+            </select>
+        </span>
+    }
+}
+
+/// A number input committing on change; empty gives `None`.
+fn number_input(
+    id: String,
+    label: String,
+    value: Option<f64>,
+    onchange: Callback<Option<f64>>,
+) -> Html {
+    let on = Callback::from(move |e: Event| {
+        if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+            let t = i.value();
+            let t = t.trim().replace(',', ".");
+            if t.is_empty() {
+                onchange.emit(None);
+            } else if let Ok(v) = t.parse::<f64>()
+                && v.is_finite()
+            {
+                onchange.emit(Some(v));
+            }
+        }
+    });
+    html! {
+        <span class="field">
+            <label for={id.clone()}>{ label }</label>
+            <input id={id} type="text" inputmode="decimal" size="6"
+                value={value.map(short).unwrap_or_default()} onchange={on} />
+        </span>
+    }
+}
+
+/// One editable 3×3 rule table: cells chosen among `options`, named by
+/// their text `key`; rows and columns labelled by text keys.
+#[allow(clippy::too_many_arguments)]
+fn rule_table<T: Copy + PartialEq + 'static>(
+    lang: Lang,
+    id: &str,
+    caption: &str,
+    row_keys: [&'static str; 3],
+    col_keys: [&'static str; 3],
+    table: [[T; 3]; 3],
+    options: &'static [T],
+    key: fn(T) -> &'static str,
+    onchange: Callback<(usize, usize, T)>,
+) -> Html {
+    html! {
+        <table class="rule-table" id={id.to_owned()}>
+            <caption>{ caption }</caption>
+            <thead><tr><th scope="col">{ lang.t(S::RowsCols) }</th>
+                { for col_keys.iter().map(|k| html! { <th scope="col">{ engine(lang, k) }</th> }) }</tr></thead>
+            <tbody>
+                { for (0..3).map(|r| html! {
+                    <tr>
+                        <th scope="row">{ engine(lang, row_keys[r]) }</th>
+                        { for (0..3).map(|c| {
+                            let onchange = onchange.clone();
+                            let on = Callback::from(move |e: Event| {
+                                if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>()
+                                    && let Ok(i) = s.value().parse::<usize>()
+                                    && let Some(v) = options.get(i)
+                                {
+                                    onchange.emit((r, c, *v));
+                                }
+                            });
+                            let label = format!("{caption}: {} × {}", engine(lang, row_keys[r]), engine(lang, col_keys[c]));
+                            html! { <td><select aria-label={label} onchange={on}>
+                                { for options.iter().enumerate().map(|(i, o)| html! {
+                                    <option value={i.to_string()} selected={*o == table[r][c]}>{ engine(lang, key(*o)) }</option>
+                                }) }
+                            </select></td> }
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+const LEVEL_KEYS: [&str; 3] = ["level.low", "level.moderate", "level.high"];
+const ATTITUDE_KEYS: [&str; 3] = ["attitude.oppose", "attitude.neutral", "attitude.support"];
+
+/// The model settings panel.
+#[component(StakeholderModels)]
+pub fn stakeholder_models() -> Html {
+    let Some(ctx) = use_context::<AppContext>() else {
+        return Html::default();
+    };
+    let lang = ctx.lang;
+    let settings = ctx.project.stakeholder.settings.clone();
+    let dimensions = ctx.project.stakeholder.ratings.dimensions.clone();
+    // Every edit: copy the settings, change one thing, dispatch.
+    let edit = {
+        let (ctx, settings) = (ctx.clone(), settings.clone());
+        move |f: Box<dyn Fn(&mut StakeholderSettings)>| {
+            let mut s = settings.clone();
+            f(&mut s);
+            ctx.dispatch(Action::Stakeholder(StakeholderAction::SetSettings(
+                Box::new(s),
+            )));
+        }
+    };
+    macro_rules! num_cb {
+        ($($field:tt)+) => {{
+            let edit = edit.clone();
+            Callback::from(move |v: Option<f64>| edit(Box::new(move |s: &mut StakeholderSettings| s.$($field)+ = v)))
+        }};
+    }
+    macro_rules! req_cb {
+        ($($field:tt)+) => {{
+            let edit = edit.clone();
+            Callback::from(move |v: Option<f64>| if let Some(v) = v { edit(Box::new(move |s: &mut StakeholderSettings| s.$($field)+ = v)) })
+        }};
+    }
+    let dim_names: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
+    macro_rules! dim_sel {
+        ($id:expr, $label:expr, $($field:tt)+) => {{
+            let edit = edit.clone();
+            let cb = Callback::from(move |v: Option<String>| {
+                if let Some(v) = v {
+                    edit(Box::new(move |s: &mut StakeholderSettings| s.$($field)+ = v.clone()))
+                }
+            });
+            dimension_select($id.to_owned(), $label.to_owned(), &dim_names, Some(settings.$($field)+.as_str()), false, lang.t(S::NotMapped), cb)
+        }};
+    }
+    let dim_opt = |id: &str,
+                   label: &str,
+                   value: Option<&str>,
+                   set: fn(&mut StakeholderSettings, Option<String>)| {
+        let edit = edit.clone();
+        let cb = Callback::from(move |v: Option<String>| {
+            edit(Box::new(move |s: &mut StakeholderSettings| {
+                set(s, v.clone())
+            }))
+        });
+        dimension_select(
+            id.to_owned(),
+            label.to_owned(),
+            &dim_names,
+            value,
+            true,
+            lang.t(S::NotMapped),
+            cb,
+        )
+    };
+    let on_aggregation = {
+        let edit = edit.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let how = if sel.value() == "median" {
+                    Aggregation::Median
+                } else {
+                    Aggregation::Mean
+                };
+                edit(Box::new(move |s| s.aggregation = how));
+            }
+        })
+    };
+    let rules = &settings.four_dim.rules;
+    let on_influence = {
+        let edit = edit.clone();
+        Callback::from(move |(r, c, v): (usize, usize, Level)| {
+            edit(Box::new(move |s| {
+                if let Some(cell) = s
+                    .four_dim
+                    .rules
+                    .influence
+                    .get_mut(r)
+                    .and_then(|row| row.get_mut(c))
+                {
+                    *cell = v;
+                }
+            }))
+        })
+    };
+    let on_attitude = {
+        let edit = edit.clone();
+        Callback::from(move |(r, c, v): (usize, usize, Attitude)| {
+            edit(Box::new(move |s| {
+                if let Some(cell) = s
+                    .four_dim
+                    .rules
+                    .attitude
+                    .get_mut(r)
+                    .and_then(|row| row.get_mut(c))
+                {
+                    *cell = v;
+                }
+            }))
+        })
+    };
+    let on_role = {
+        let edit = edit.clone();
+        Callback::from(move |(r, c, v): (usize, usize, Role)| {
+            edit(Box::new(move |s| {
+                if let Some(cell) = s
+                    .four_dim
+                    .rules
+                    .role
+                    .get_mut(r)
+                    .and_then(|row| row.get_mut(c))
+                {
+                    *cell = v;
+                }
+            }))
+        })
+    };
+    let custom = settings.custom.first().cloned().unwrap_or_default();
+    let custom_terms = dimensions.iter().enumerate().map(|(d, dim)| {
+        let term = custom.terms.iter().find(|t| t.dimension == dim.name).cloned();
+        let name = dim.name.clone();
+        let on_weight = {
+            let (edit, name) = (edit.clone(), name.clone());
+            Callback::from(move |v: Option<f64>| {
+                let name = name.clone();
+                edit(Box::new(move |s| {
+                    if s.custom.is_empty() {
+                        s.custom.push(CustomModel::default());
+                    }
+                    if let Some(m) = s.custom.first_mut() {
+                        let reversed = m.terms.iter().find(|t| t.dimension == name).is_some_and(|t| t.reversed);
+                        m.terms.retain(|t| t.dimension != name);
+                        if let Some(w) = v.filter(|w| *w > 0.0) {
+                            m.terms.push(WeightedDimension { dimension: name.clone(), weight: w, reversed });
+                        }
+                    }
+                }))
+            })
+        };
+        let on_reversed = {
+            let (edit, name) = (edit.clone(), name.clone());
+            Callback::from(move |e: Event| {
+                let checked = e
+                    .target_dyn_into::<web_sys::HtmlInputElement>()
+                    .is_some_and(|i| i.checked());
+                let name = name.clone();
+                edit(Box::new(move |s| {
+                    if let Some(t) = s.custom.first_mut().and_then(|m| m.terms.iter_mut().find(|t| t.dimension == name)) {
+                        t.reversed = checked;
+                    }
+                }))
+            })
+        };
+        html! {
+            <span class="field custom-term">
+                { number_input(format!("sh-custom-w-{d}"), format!("{} — {}", dim.name, lang.t(S::Weight)), term.as_ref().map(|t| t.weight), on_weight) }
+                <label>
+                    <input type="checkbox" disabled={term.is_none()} checked={term.as_ref().is_some_and(|t| t.reversed)} onchange={on_reversed} />
+                    { lang.t(S::Reversed) }
+                </label>
+            </span>
+        }
+    });
+    let custom_band = |which: usize| {
+        let edit = edit.clone();
+        Callback::from(move |v: Option<f64>| {
+            if let Some(v) = v {
+                edit(Box::new(move |s| {
+                    if s.custom.is_empty() {
+                        s.custom.push(CustomModel::default());
+                    }
+                    if let Some(m) = s.custom.first_mut() {
+                        if which == 0 {
+                            m.bands.0 = v
+                        } else {
+                            m.bands.1 = v
+                        }
+                    }
+                }))
+            }
+        })
+    };
+    let on_custom_name = {
+        let edit = edit.clone();
+        Callback::from(move |e: Event| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                let v = i.value();
+                edit(Box::new(move |s| {
+                    if s.custom.is_empty() {
+                        s.custom.push(CustomModel::default());
+                    }
+                    if let Some(m) = s.custom.first_mut() {
+                        m.name = v.clone();
+                    }
+                }))
+            }
+        })
+    };
+
+    html! {
+        <div class="card stakeholder-models">
+            <h3>{ lang.t(S::ModelsTitle) }</h3>
+            <p class="field-row">
+                <span class="field">
+                    <label for="sh-aggregation">{ lang.t(S::Aggregation) }</label>
+                    <select id="sh-aggregation" onchange={on_aggregation}>
+                        <option value="mean" selected={settings.aggregation == Aggregation::Mean}>{ lang.t(S::Mean) }</option>
+                        <option value="median" selected={settings.aggregation == Aggregation::Median}>{ lang.t(S::Median) }</option>
+                    </select>
+                </span>
+            </p>
+            <section class="model" aria-labelledby="sh-m-four">
+                <h4 id="sh-m-four">{ lang.t(S::FourDimTitle) }</h4>
+                <p class="field-row">
+                    { dim_sel!("sh-fd-dim-interest", "interest", four_dim.interest) }
+                    { dim_sel!("sh-fd-dim-cognition", "cognition", four_dim.cognition) }
+                    { dim_sel!("sh-fd-dim-capability", "capability", four_dim.capability) }
+                    { dim_sel!("sh-fd-dim-resources", "resources", four_dim.resources) }
+                </p>
+                <p class="field-row">
+                    { number_input("sh-fd-low".into(), lang.t(S::LowBelow).into(), Some(rules.cuts.low_below), req_cb!(four_dim.rules.cuts.low_below)) }
+                    { number_input("sh-fd-high".into(), lang.t(S::HighFrom).into(), Some(rules.cuts.high_from), req_cb!(four_dim.rules.cuts.high_from)) }
+                </p>
+                <div class="rule-tables">
+                    { rule_table(lang, "sh-rule-influence", lang.t(S::InfluenceTable), LEVEL_KEYS, LEVEL_KEYS, rules.influence, &Level::ALL, Level::key, on_influence) }
+                    { rule_table(lang, "sh-rule-attitude", lang.t(S::AttitudeTable), LEVEL_KEYS, LEVEL_KEYS, rules.attitude, &Attitude::ALL, Attitude::key, on_attitude) }
+                    { rule_table(lang, "sh-rule-role", lang.t(S::RoleTable), ATTITUDE_KEYS, LEVEL_KEYS, rules.role, &Role::ALL, Role::key, on_role) }
+                </div>
+                { help(lang, ModelKind::FourDimension) }
+            </section>
+            <section class="model" aria-labelledby="sh-m-pm">
+                <h4 id="sh-m-pm">{ lang.t(S::PolicyMakerTitle) }</h4>
+                <p class="field-row">
+                    { dim_sel!("sh-pm-dim-position", "position", policymaker.position) }
+                    { dim_sel!("sh-pm-dim-power", "power", policymaker.power) }
+                    { dim_opt("sh-pm-dim-weight", "weight", settings.policymaker.weight.as_deref(), |s, v| s.policymaker.weight = v) }
+                </p>
+                <p class="field-row">
+                    { number_input("sh-pm-pos-high".into(), lang.t(S::PmPositionHigh).into(), Some(settings.policymaker.cuts.position_high), req_cb!(policymaker.cuts.position_high)) }
+                    { number_input("sh-pm-pos-medium".into(), lang.t(S::PmPositionMedium).into(), Some(settings.policymaker.cuts.position_medium), req_cb!(policymaker.cuts.position_medium)) }
+                    { number_input("sh-pm-power-high".into(), lang.t(S::PmPowerHigh).into(), Some(settings.policymaker.cuts.power_high), req_cb!(policymaker.cuts.power_high)) }
+                    { number_input("sh-pm-power-medium".into(), lang.t(S::PmPowerMedium).into(), Some(settings.policymaker.cuts.power_medium), req_cb!(policymaker.cuts.power_medium)) }
+                    { number_input("sh-pm-nonmob".into(), lang.t(S::PmNonMobilized).into(), Some(settings.policymaker.cuts.non_mobilized_intensity), req_cb!(policymaker.cuts.non_mobilized_intensity)) }
+                </p>
+                { help(lang, ModelKind::PolicyMaker) }
+            </section>
+            <section class="model" aria-labelledby="sh-m-mendelow">
+                <h4 id="sh-m-mendelow">{ lang.t(S::MendelowTitle) }</h4>
+                <p class="field-row">
+                    { dim_sel!("sh-mendelow-dim-power", "power", mendelow.power) }
+                    { dim_sel!("sh-mendelow-dim-interest", "interest", mendelow.interest) }
+                </p>
+                <p class="field-row">
+                    { number_input("sh-mendelow-power".into(), lang.t(S::PowerCut).into(), settings.mendelow.power_cut, num_cb!(mendelow.power_cut)) }
+                    { number_input("sh-mendelow-interest".into(), lang.t(S::InterestCut).into(), settings.mendelow.interest_cut, num_cb!(mendelow.interest_cut)) }
+                    <span class="hint">{ lang.t(S::Midpoint) }</span>
+                </p>
+                { help(lang, ModelKind::Mendelow) }
+            </section>
+            <section class="model" aria-labelledby="sh-m-salience">
+                <h4 id="sh-m-salience">{ lang.t(S::SalienceTitle) }</h4>
+                <p class="field-row">
+                    { dim_sel!("sh-sal-dim-power", "power", salience.power) }
+                    { dim_sel!("sh-sal-dim-legitimacy", "legitimacy", salience.legitimacy) }
+                    { dim_sel!("sh-sal-dim-urgency", "urgency", salience.urgency) }
+                </p>
+                <p class="field-row">
+                    { number_input("sh-sal-power".into(), lang.t(S::ThresholdPower).into(), settings.salience.thresholds[0], num_cb!(salience.thresholds[0])) }
+                    { number_input("sh-sal-legitimacy".into(), lang.t(S::ThresholdLegitimacy).into(), settings.salience.thresholds[1], num_cb!(salience.thresholds[1])) }
+                    { number_input("sh-sal-urgency".into(), lang.t(S::ThresholdUrgency).into(), settings.salience.thresholds[2], num_cb!(salience.thresholds[2])) }
+                    <span class="hint">{ lang.t(S::Midpoint) }</span>
+                </p>
+                { help(lang, ModelKind::Salience) }
+            </section>
+            <section class="model" aria-labelledby="sh-m-schmeer">
+                <h4 id="sh-m-schmeer">{ lang.t(S::SchmeerTitle) }</h4>
+                <p class="field-row">
+                    { dim_sel!("sh-schmeer-dim-knowledge", "knowledge", schmeer.knowledge) }
+                    { dim_sel!("sh-schmeer-dim-position", "position", schmeer.position) }
+                    { dim_sel!("sh-schmeer-dim-resources", "resources", schmeer.resources) }
+                    { dim_sel!("sh-schmeer-dim-mobilization", "mobilization", schmeer.mobilization) }
+                    { dim_opt("sh-schmeer-dim-leadership", "leadership", settings.schmeer.leadership.as_deref(), |s, v| s.schmeer.leadership = v) }
+                </p>
+                <p class="field-row">
+                    { number_input("sh-schmeer-high".into(), lang.t(S::PowerHigh).into(), Some(settings.schmeer.power_high), req_cb!(schmeer.power_high)) }
+                    { number_input("sh-schmeer-medium".into(), lang.t(S::PowerMedium).into(), Some(settings.schmeer.power_medium), req_cb!(schmeer.power_medium)) }
+                </p>
+                { help(lang, ModelKind::Schmeer) }
+            </section>
+            <section class="model" aria-labelledby="sh-m-custom">
+                <h4 id="sh-m-custom">{ lang.t(S::CustomTitle) }</h4>
+                <p class="field-row">
+                    <span class="field">
+                        <label for="sh-custom-name">{ lang.t(S::CustomName) }</label>
+                        <input id="sh-custom-name" type="text" value={custom.name.clone()} onchange={on_custom_name} />
+                    </span>
+                </p>
+                <p class="field-row">{ for custom_terms }</p>
+                <p class="field-row">
+                    { number_input("sh-custom-low".into(), lang.t(S::CustomLow).into(), Some(custom.bands.0), custom_band(0)) }
+                    { number_input("sh-custom-high".into(), lang.t(S::CustomHigh).into(), Some(custom.bands.1), custom_band(1)) }
+                </p>
+                { help(lang, ModelKind::Custom) }
+            </section>
+        </div>
+    }
+}
