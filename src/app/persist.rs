@@ -547,3 +547,18 @@ pub fn register_service_worker() {
         }
     });
 }
+
+/// The story an exported chart carries (title, data, settings, version),
+/// from the state on screen.
+pub fn chart_story(state: &AppState, title: &str) -> super::download::ChartStory {
+    let mut settings = state.to_saved_project();
+    let data = settings.data.take().map_or_else(String::new, |d| {
+        format!("{} ({} × {})", d.name, d.n_rows(), d.columns.len())
+    });
+    super::download::ChartStory {
+        title: title.to_owned(),
+        data,
+        settings: serde_json::to_string(&settings).unwrap_or_default(),
+        software: format!("PolicyLens {}", crate::analysis::project::APP_VERSION),
+    }
+}

@@ -109,3 +109,60 @@ test('the R script calls calibrate, truthTable and minimize with the project set
     await b.close();
   }
 });
+
+/** The text chunks of a PNG before its image data: { keyword: text }. */
+function pngTexts(b) {
+  const out = {};
+  let i = 8;
+  while (i + 8 <= b.length) {
+    const len = b.readUInt32BE(i);
+    const type = b.toString('latin1', i + 4, i + 8);
+    const data = b.subarray(i + 8, i + 8 + len);
+    if (type === 'IDAT') break;
+    const zero = data.indexOf(0);
+    const keyword = data.toString('latin1', 0, zero);
+    if (type === 'tEXt') out[keyword] = data.toString('latin1', zero + 1);
+    if (type === 'iTXt') {
+      // flag, method, language\0, translated\0, text
+      let j = zero + 3;
+      j = data.indexOf(0, j) + 1;
+      j = data.indexOf(0, j) + 1;
+      out[keyword] = data.toString('utf8', j);
+    }
+    i += 12 + len;
+  }
+  return out;
+}
+
+test('exported charts carry their title, data, settings and the app version', async () => {
+  for (const zh of [false, true]) {
+    const b = await launch({ locale: zh ? 'zh-CN' : 'en-US' });
+    try {
+      const { page } = b;
+      await openApp(page, server.url);
+      await page.getByRole('button', { name: zh ? /^载入 利益相关者评分/ : 'Load Stakeholder ratings' }).click();
+      await page.getByRole('table').first().waitFor();
+      await page.getByRole('link', { name: zh ? '利益相关者' : 'Stakeholders' }).click();
+      await page.getByRole('button', { name: zh ? '导入评分' : 'Import ratings' }).click();
+      await page.locator('.results-table').waitFor();
+      const pngButton = page.getByRole('button', { name: /^PNG / }).first();
+      const label = (await pngButton.getAttribute('aria-label'))?.replace(/^PNG /, '') ?? (await pngButton.innerText());
+      const [png] = await Promise.all([page.waitForEvent('download'), pngButton.click()]);
+      const texts = pngTexts(await readFile(await png.path()));
+      assert.equal(texts.Title, label, JSON.stringify(texts).slice(0, 300));
+      assert.match(texts.Source, /^stakeholder_ratings_illustrative \(\d+ × \d+\)$/);
+      assert.match(texts.Software, /^PolicyLens \d+\.\d+\.\d+$/);
+      const settings = JSON.parse(texts.Comment);
+      assert.ok('stakeholder' in settings && 'qca' in settings && settings.data == null);
+      const svgButton = page.getByRole('button', { name: /^SVG / }).first();
+      const [svg] = await Promise.all([page.waitForEvent('download'), svgButton.click()]);
+      const text = await readFile(await svg.path(), 'utf8');
+      assert.match(text, /^<svg[^>]*>\n<title>[^<]+<\/title>\n<metadata><policylens:chart xmlns:policylens="urn:policylens:chart">/);
+      assert.ok(text.includes(`<title>${label}</title>`));
+      assert.match(text, /<policylens:data>stakeholder_ratings_illustrative \(\d+ × \d+\)<\/policylens:data>/);
+      assert.match(text, /<policylens:software>PolicyLens \d+\.\d+\.\d+<\/policylens:software>/);
+    } finally {
+      await b.close();
+    }
+  }
+});
