@@ -372,16 +372,33 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
         );
     }
 
+    let methods = fsqca_part(&mut out, project, lang);
+    stakeholder_part(&mut out, project, lang);
+    if let Some(methods) = methods {
+        let _ = write!(
+            out,
+            "<h2>{}</h2>\n<p class=\"methods\">{}</p>\n",
+            t("Methods (to adapt for a paper)", "方法（可改写后用于论文）"),
+            esc(&methods)
+        );
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// The fsQCA part; the methods paragraph when there is an analysis.
+fn fsqca_part(out: &mut String, project: &Project, lang: Lang) -> Option<String> {
+    let t = |en: &str, zh: &str| pick(lang, en, zh);
     let (Some(outcome), false) = (&project.qca.outcome, project.qca.conditions.is_empty()) else {
         let _ = write!(
             out,
-            "<p class=\"note\">{}</p></body></html>",
+            "<p class=\"note\">{}</p>",
             t(
                 "No fsQCA yet: choose an outcome and conditions in the fsQCA section.",
                 "尚未进行 fsQCA：请在 fsQCA 部分选择结果和条件。"
             )
         );
-        return out;
+        return None;
     };
     let negated = project.qca.truth_table.negate_outcome;
     let outcome_label = if negated {
@@ -394,8 +411,8 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
     let solved = match solved {
         Ok(s) => s,
         Err(e) => {
-            let _ = write!(out, "<p class=\"note\">{}</p></body></html>", esc(&e));
-            return out;
+            let _ = write!(out, "<p class=\"note\">{}</p>", esc(&e));
+            return None;
         }
     };
 
@@ -420,7 +437,7 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
                 })
                 .collect();
             table(
-                &mut out,
+                out,
                 &format!("{} {outcome_label}", t("Necessity for", "结果的必要性：")),
                 &strings(&["", "inclN", "RoN", "covN"]),
                 &rows,
@@ -477,7 +494,7 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
         })
         .collect();
     table(
-        &mut out,
+        out,
         &format!("{} {outcome_label}", t("Truth table for", "真值表，结果：")),
         &head,
         &rows,
@@ -547,7 +564,7 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
                 String::new(),
             ]);
             table(
-                &mut out,
+                out,
                 &caption,
                 &strings(&["", "inclS", "PRI", "covS", "covU", ""])
                     .into_iter()
@@ -607,7 +624,7 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
         };
         let height = chart.preferred_height(CHART_WIDTH);
         figure(
-            &mut out,
+            out,
             &t("Configuration chart", "组态图"),
             render_svg(&chart, CHART_WIDTH, height),
             &format!("{label} M1"),
@@ -642,28 +659,20 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
             font_size: 13.0,
         };
         figure(
-            &mut out,
+            out,
             &t("XY plot", "XY 图"),
             render_svg(&plot, CHART_WIDTH, XY_HEIGHT),
             &format!("{label} M1: {}", model.expression),
         );
     }
 
-    // Methods paragraph.
-    let _ = write!(
-        out,
-        "<h2>{}</h2>\n<p class=\"methods\">{}</p>\n",
-        t("Methods (to adapt for a paper)", "方法（可改写后用于论文）"),
-        esc(&methods_paragraph(
-            lang,
-            project,
-            &solved,
-            &outcome_label,
-            &dir_exp
-        ))
-    );
-    out.push_str("</body></html>\n");
-    out
+    Some(methods_paragraph(
+        lang,
+        project,
+        &solved,
+        &outcome_label,
+        &dir_exp,
+    ))
 }
 
 fn solution_label(lang: Lang, name: &str) -> String {
@@ -874,4 +883,89 @@ fn methods_paragraph(
 /// Project errors of the report's buttons, translated (the R script).
 pub fn script_error(lang: Lang, error: &ProjectError) -> String {
     project_error(lang, error)
+}
+
+/// The stakeholder part: the results table (ratings, classes of every
+/// model, recommendations) and the power–interest grid, position map and
+/// feasibility chart, when ratings were imported.
+fn stakeholder_part(out: &mut String, project: &Project, lang: Lang) {
+    use crate::app::i18n::stakeholders::{engine_lang, stakeholder_error};
+    use crate::charts::{FeasibilityChart, PositionMapChart, PowerInterestChart, Stance};
+    let section = &project.stakeholder;
+    if section.ratings.ratings.is_empty() {
+        return;
+    }
+    let t = |en: &str, zh: &str| pick(lang, en, zh);
+    let _ = writeln!(out, "<h2>{}</h2>", t("Stakeholders", "利益相关者"));
+    let settings = &section.settings;
+    let aggregated = match section.ratings.aggregate(settings.aggregation) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = write!(
+                out,
+                "<p class=\"note\">{}</p>",
+                esc(&stakeholder_error(lang, &e))
+            );
+            return;
+        }
+    };
+    let ratings = &aggregated.ratings;
+    let elang = engine_lang(lang);
+    let results = crate::analysis::stakeholder::results_table(ratings, settings, elang);
+    table(
+        out,
+        &t("Ratings, classes and recommendations", "评分、分类与建议"),
+        &results.header,
+        &results.rows,
+    );
+    for (_, e) in &results.skipped {
+        let _ = write!(
+            out,
+            "<p class=\"note\">{}</p>",
+            esc(&stakeholder_error(lang, e))
+        );
+    }
+    let four = settings.four_dim.classify(ratings);
+    let feasibility = settings.policymaker.feasibility(ratings);
+    let stances: Vec<Stance> = match (&feasibility, &four) {
+        (Ok(f), _) => f.players.iter().map(|p| Stance::from(p.side)).collect(),
+        (_, Ok(r)) => r.iter().map(|r| Stance::from(r.attitude)).collect(),
+        _ => Vec::new(),
+    };
+    let size = ratings
+        .dimensions()
+        .iter()
+        .find(|d| d.name == "resources")
+        .map(|d| d.name.clone());
+    if let Ok(chart) = settings.mendelow.classify(ratings).and_then(|grid| {
+        PowerInterestChart::from_grid(
+            ratings,
+            &settings.mendelow,
+            &grid,
+            size.as_deref(),
+            &stances,
+            elang,
+        )
+    }) {
+        let title = chart.title.clone();
+        figure(
+            out,
+            &title,
+            render_svg(&chart, CHART_WIDTH, XY_HEIGHT),
+            &title,
+        );
+    }
+    if let Ok(f) = &feasibility {
+        let map = PositionMapChart::from_feasibility(ratings, f, elang);
+        let title = map.title.clone();
+        figure(
+            out,
+            &title,
+            render_svg(&map, CHART_WIDTH, XY_HEIGHT),
+            &title,
+        );
+        let bars = FeasibilityChart::from_feasibility(f, elang);
+        let title = bars.title.clone();
+        figure(out, &title, render_svg(&bars, CHART_WIDTH, 420), &title);
+    }
 }
