@@ -102,10 +102,10 @@ pub fn start(dispatcher: Dispatcher) {
                 Some(entry) => {
                     if let Err(problem) = open_saved(&dispatcher, &entry).await {
                         say(PersistMessage::Unreadable(problem));
-                        dispatcher.dispatch(Action::Persist(PersistAction::New { id: new_id() }));
+                        dispatcher.dispatch(Action::Persist(PersistAction::Adopt { id: new_id() }));
                     }
                 }
-                None => dispatcher.dispatch(Action::Persist(PersistAction::New { id: new_id() })),
+                None => dispatcher.dispatch(Action::Persist(PersistAction::Adopt { id: new_id() })),
             }
         }
         dispatcher.dispatch(Action::Persist(PersistAction::Ready));

@@ -213,6 +213,13 @@ pub enum PersistAction {
         /// The id.
         id: String,
     },
+    /// Save what is on screen under this id from now on, changing nothing
+    /// else (start-up with nothing to restore: a table the user loaded
+    /// meanwhile stays).
+    Adopt {
+        /// The id.
+        id: String,
+    },
     /// The list of saved projects changed (after a save, rename, delete).
     Listed(SavedIndex),
     /// Restoring is done: autosave may start.
@@ -248,6 +255,7 @@ pub(super) fn reduce(state: &mut AppState, action: PersistAction) {
             state.persist.waiting_for_data = None;
             state.persist.link = None;
         }
+        PersistAction::Adopt { id } => state.persist.current = id,
         PersistAction::Listed(index) => state.persist.index = index,
         PersistAction::Ready => state.persist.ready = true,
         PersistAction::Rename(name) => state.project.name = name,
