@@ -318,3 +318,48 @@ test('after the first visit the page works offline, also under a sub-path', asyn
     await sub.close();
   }
 });
+
+test('a project too large for a link shares its settings, and the recipient attaches the data file', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'policylens-e2e-'));
+  const csv = join(dir, 'big.csv');
+  const lines = ['id,A,B,C,D,E,F,G'];
+  for (let i = 0; i < 15000; i++) {
+    const v = (k) => (((i * 7919 + k * 104729) % 1000) / 997).toFixed(4);
+    lines.push(`c${i},${v(1)},${v(2)},${v(3)},${v(4)},${v(5)},${v(6)},${v(7)}`);
+  }
+  await writeFile(csv, lines.join('\n'));
+  const a = await launch();
+  let link;
+  let original;
+  try {
+    const { page } = a;
+    await openApp(page, server.url);
+    await page.getByLabel('Open a file').setInputFiles(csv);
+    await page.getByText('big.csv — 15000 rows × 8 columns').waitFor();
+    await page.getByLabel('Project name').fill('Big one');
+    await page.getByLabel('Project name').press('Tab');
+    await settled(page);
+    original = (await savedFile(page)).json.project;
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await page.getByRole('status').getByText(/holds the settings only/).waitFor();
+    link = await page.getByLabel('Share link').inputValue();
+    assert.match(link, /#s1\./);
+  } finally {
+    await a.close();
+  }
+  const b = await launch();
+  try {
+    const { page } = b;
+    await page.goto(link);
+    await page.getByText('This shared project holds the settings only. Open the data file “big” (15000 rows, 8 columns)').waitFor();
+    assert.equal(await page.getByLabel('Project name').inputValue(), 'Big one');
+    await page.getByLabel('Open a file').setInputFiles(csv);
+    await page.getByText('big.csv — 15000 rows × 8 columns').waitFor();
+    await page.getByText(/holds the settings only/).waitFor({ state: 'detached' });
+    await settled(page);
+    const opened = (await savedFile(page)).json.project;
+    assert.deepEqual(opened, original);
+  } finally {
+    await b.close();
+  }
+});

@@ -229,7 +229,10 @@ pub fn message(lang: Lang, message: &PersistMessage) -> String {
                 project_error(Lang::ZhHans, error)
             ),
         ),
-        FileOpened(file) => format!("{} {file}", lang.t(PersistText::FileOpened)),
+        FileOpened(file) => lang.pick(
+            format!("{} {file}", lang.t(PersistText::FileOpened)),
+            format!("{}{file}", lang.t(PersistText::FileOpened)),
+        ),
         LinkRejected(e) => lang.pick(
             format!(
                 "The share link could not be opened: {} Nothing was changed.",
