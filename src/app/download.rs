@@ -243,3 +243,102 @@ pub fn safe_file_name(name: &str) -> String {
         cleaned
     }
 }
+
+/// What an exported chart carries so that it can be traced back when it is
+/// shared alone: its title, the data it was drawn from, the analysis
+/// settings (compact project JSON without the data) and the app version.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartStory {
+    /// The chart's title (its caption on the page).
+    pub title: String,
+    /// The data set's name (`rows × columns`), empty without data.
+    pub data: String,
+    /// The settings as compact JSON.
+    pub settings: String,
+    /// `PolicyLens <version>`.
+    pub software: String,
+}
+
+/// Adds the story to a PNG as text chunks after IHDR: `Title`, `Source`
+/// (the data), `Comment` (the settings) and `Software`. Latin-1 text goes
+/// in `tEXt` chunks; other text (Chinese titles, column names) in
+/// uncompressed `iTXt` chunks, which hold UTF-8 (PNG 1.2 §4.2.3).
+/// Returns the input unchanged if it is not a PNG.
+pub fn png_with_story(bytes: &[u8], story: &ChartStory) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    // Inserted right after IHDR each time: reverse order keeps Title first.
+    for (keyword, text) in [
+        ("Software", &story.software),
+        ("Comment", &story.settings),
+        ("Source", &story.data),
+        ("Title", &story.title),
+    ] {
+        if text.is_empty() {
+            continue;
+        }
+        let latin1: Option<Vec<u8>> = text
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).ok().filter(|b| *b != 0))
+            .collect();
+        let (kind, data) = match latin1 {
+            Some(latin1) => {
+                let mut d = keyword.as_bytes().to_vec();
+                d.push(0);
+                d.extend_from_slice(&latin1);
+                (*b"tEXt", d)
+            }
+            None => {
+                // keyword \0 compression-flag compression-method language \0 translated \0 text
+                let mut d = keyword.as_bytes().to_vec();
+                d.extend_from_slice(&[0, 0, 0, 0, 0]);
+                d.extend_from_slice(text.replace('\0', "").as_bytes());
+                (*b"iTXt", d)
+            }
+        };
+        if let Some(next) = png_insert_chunk(&out, kind, &data) {
+            out = next;
+        }
+    }
+    out
+}
+
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Adds the story to an SVG document: a `<title>` (shown by viewers and
+/// read by screen readers) and a `<metadata>` element with the data, the
+/// settings and the software, right after the opening `<svg …>` tag.
+/// Returns the input unchanged if it has no `<svg` element.
+pub fn svg_with_story(svg: &str, story: &ChartStory) -> String {
+    let Some(open) = svg.find("<svg") else {
+        return svg.to_owned();
+    };
+    let Some(close) = svg
+        .get(open..)
+        .and_then(|s| s.find('>'))
+        .map(|i| open + i + 1)
+    else {
+        return svg.to_owned();
+    };
+    let (head, tail) = svg.split_at(close);
+    format!(
+        "{head}\n<title>{}</title>\n<metadata><policylens:chart xmlns:policylens=\"urn:policylens:chart\"><policylens:title>{}</policylens:title><policylens:data>{}</policylens:data><policylens:settings>{}</policylens:settings><policylens:software>{}</policylens:software></policylens:chart></metadata>{tail}",
+        xml_escape(&story.title),
+        xml_escape(&story.title),
+        xml_escape(&story.data),
+        xml_escape(&story.settings),
+        xml_escape(&story.software),
+    )
+}

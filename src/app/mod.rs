@@ -22,7 +22,9 @@ pub mod components;
 pub mod download;
 pub mod i18n;
 pub mod importer;
+pub mod persist;
 pub mod state;
+pub mod storage;
 pub mod worker;
 
 pub use components::app::App;

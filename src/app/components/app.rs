@@ -7,12 +7,14 @@ use yew::prelude::*;
 use super::data_section::DataSection;
 use super::fsqca_section::FsqcaSection;
 use super::header::Header;
+use super::persist_bar::ProjectBar;
 use super::report_section::ReportSection;
 use super::section_nav::SectionNav;
 use super::stakeholders_section::StakeholdersSection;
 use crate::app::browser;
 use crate::app::i18n::Text;
 use crate::app::importer::{self, AppContext};
+use crate::app::persist;
 use crate::app::state::{Action, AppState, Section};
 
 /// The root component.
@@ -28,6 +30,16 @@ pub fn app() -> Html {
     // Mark the first render for the benchmark (scripts/bench-browser.mjs).
     use_effect_with((), |_| browser::mark_first_render());
 
+    // Restore the saved work (or open the share link in the address), and
+    // keep the bundle for offline use.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            persist::start(dispatcher);
+            persist::register_service_worker();
+        });
+    }
+
     // Remember the language and tell the document.
     use_effect_with(state.lang, |lang| browser::apply_lang(*lang));
 
@@ -38,6 +50,8 @@ pub fn app() -> Html {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 if let Some(section) = Section::from_fragment(&browser::location_hash()) {
                     dispatcher.dispatch(Action::Show(section));
+                } else {
+                    persist::open_link_in_address(&dispatcher);
                 }
             });
             move || drop(listener)
@@ -98,6 +112,7 @@ pub fn app() -> Html {
         <ContextProvider<AppContext> context={state.clone()}>
             <div class={classes!("app", dragging.then_some("dragging"))} {ondragenter} {ondragover} {ondragleave} {ondrop}>
                 <Header />
+                <ProjectBar />
                 <SectionNav />
                 <main id="main" class="main" tabindex="-1">
                     { body }

@@ -285,7 +285,17 @@ fn status_text(lang: Lang, status: &Status) -> Option<(bool, String)> {
 /// A chart on a canvas with its export buttons.
 #[component(ChartView)]
 pub fn chart_view(props: &ChartViewProps) -> Html {
-    let lang = use_context::<AppContext>().map_or(Lang::En, |c| c.lang);
+    let ctx = use_context::<AppContext>();
+    let lang = ctx.as_ref().map_or(Lang::En, |c| c.lang);
+    // Exports carry their story: title, data, settings, app version.
+    let story = {
+        let (ctx, label) = (ctx.clone(), props.label.to_string());
+        move || {
+            ctx.as_ref()
+                .map(|c| crate::app::persist::chart_story(c, &label))
+                .unwrap_or_default()
+        }
+    };
     let canvas_ref = use_node_ref();
     let status = use_state(|| Status::None);
     let print_width = use_state(|| DEFAULT_PRINT_WIDTH_CM.to_string());
@@ -322,6 +332,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
         }
     };
     let on_png = {
+        let story = story.clone();
         let (chart, w, h, base, finish) = (
             props.chart.clone(),
             props.width,
@@ -332,11 +343,13 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = format!("{base}.png");
             let result = export_png(chart.0.as_ref(), w, h, SCREEN_PNG_SCALE, None)
+                .map(|bytes| download::png_with_story(&bytes, &story()))
                 .and_then(|bytes| download::download_bytes(&name, PNG_MIME, &bytes));
             finish(name, result);
         })
     };
     let on_png300 = {
+        let story = story.clone();
         let (chart, w, h, base, finish) = (
             props.chart.clone(),
             props.width,
@@ -363,11 +376,13 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
             }
             let name = format!("{base}_300dpi.png");
             let result = export_png(chart.0.as_ref(), w, h, scale, Some(PRINT_DPI))
+                .map(|bytes| download::png_with_story(&bytes, &story()))
                 .and_then(|bytes| download::download_bytes(&name, PNG_MIME, &bytes));
             finish(name, result);
         })
     };
     let on_svg = {
+        let story = story.clone();
         let (chart, w, h, base, finish) = (
             props.chart.clone(),
             props.width,
@@ -378,6 +393,7 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = format!("{base}.svg");
             let result = export_svg(chart.0.as_ref(), w, h)
+                .map(|svg| download::svg_with_story(&svg, &story()))
                 .and_then(|svg| download::download_text(&name, SVG_MIME, &svg));
             finish(name, result);
         })

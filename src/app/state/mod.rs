@@ -232,6 +232,8 @@ pub struct AppState {
     /// and is shared, not copied, on every state change; saving and sharing
     /// assemble the whole [`Project`] with [`AppState::to_project`].
     pub project: Project,
+    /// Saved projects, messages and links (see [`persist`]).
+    pub persist: persist::PersistState,
 }
 
 impl AppState {

@@ -1,12 +1,328 @@
-//! State and actions of keeping and sharing work: autosave, project files, share links, report, R script.
+//! State and actions of keeping and sharing work: autosave, project files,
+//! share links, report, R script.
+//!
+//! The reducer only changes the state; reading and writing the browser's
+//! storage, files and the clipboard happen in [`crate::app::persist`].
 
-use super::AppState;
+use serde::{Deserialize, Serialize};
 
-/// What can happen in keeping and sharing work: autosave, project files, share links, report, R script.
+use super::{AppState, Example, Loaded, Origin, RawInput, Shared};
+use crate::analysis::data::{Dataset, Imported};
+use crate::analysis::project::{DataDescription, LinkError, Project, ProjectError};
+use crate::app::browser;
+use crate::app::i18n::Lang;
+
+/// Where a saved project's table came from, so that a restored table shows
+/// the same source (and an example keeps its bytes for re-import).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum SavedOrigin {
+    /// A bundled example, by file name.
+    Example(String),
+    /// A file, by name.
+    File(String),
+    /// Pasted cells.
+    Pasted,
+    /// No table, or a table from a project file or link.
+    #[default]
+    Other,
+}
+
+impl SavedOrigin {
+    /// How an origin is remembered.
+    pub fn of(origin: &Origin) -> SavedOrigin {
+        match origin {
+            Origin::Example(e) => SavedOrigin::Example(e.file_name().to_owned()),
+            Origin::File(name) => SavedOrigin::File(name.clone()),
+            Origin::Pasted => SavedOrigin::Pasted,
+        }
+    }
+
+    /// The origin and raw input of a restored table: an example gets its
+    /// bundled bytes back; a file's bytes are not kept (the table is), so
+    /// the import options (encoding, sheet) do not offer to re-read it.
+    fn restore(&self, data_name: &str) -> (Origin, Vec<u8>) {
+        match self {
+            SavedOrigin::Example(file) => {
+                match Example::ALL.into_iter().find(|e| e.file_name() == file) {
+                    Some(e) => (Origin::Example(e), browser::example_bytes(e).to_vec()),
+                    None => (Origin::File(file.clone()), Vec::new()),
+                }
+            }
+            SavedOrigin::File(name) => (Origin::File(name.clone()), Vec::new()),
+            SavedOrigin::Pasted => (Origin::Pasted, Vec::new()),
+            SavedOrigin::Other => (Origin::File(data_name.to_owned()), Vec::new()),
+        }
+    }
+}
+
+/// One saved project in the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedEntry {
+    /// Its id (stable across renames).
+    pub id: String,
+    /// The name shown in the list.
+    pub name: String,
+    /// The generation of its good copy (the record `copy:<id>:<generation>`).
+    pub generation: u64,
+    /// When it was last saved (milliseconds since 1970, browser clock).
+    pub saved_at: f64,
+    /// Where its table came from.
+    #[serde(default)]
+    pub origin: SavedOrigin,
+}
+
+impl SavedEntry {
+    /// The storage key of its good copy.
+    pub fn copy_key(&self) -> String {
+        copy_key(&self.id, self.generation)
+    }
+}
+
+/// The storage key of a project copy.
+pub fn copy_key(id: &str, generation: u64) -> String {
+    format!("copy:{id}:{generation}")
+}
+
+/// The version of the index record's shape.
+pub const INDEX_VERSION: u32 = 1;
+
+/// The list of saved projects, as stored in the `index` record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedIndex {
+    /// [`INDEX_VERSION`] when written.
+    pub version: u32,
+    /// The id of the project on screen.
+    pub current: Option<String>,
+    /// The projects, most recently created last.
+    pub projects: Vec<SavedEntry>,
+}
+
+impl Default for SavedIndex {
+    fn default() -> Self {
+        SavedIndex {
+            version: INDEX_VERSION,
+            current: None,
+            projects: Vec::new(),
+        }
+    }
+}
+
+/// Why a saved record could not be opened.
 #[derive(Debug, Clone, PartialEq)]
-pub enum PersistAction {}
+pub enum Unreadable {
+    /// The list of projects is damaged (kept aside under `key`).
+    Index {
+        /// Where the damaged text is kept.
+        key: String,
+    },
+    /// The list was written by a newer PolicyLens.
+    NewerIndex {
+        /// Its version.
+        found: u32,
+    },
+    /// A project's copy is missing.
+    Missing {
+        /// The project's name.
+        name: String,
+    },
+    /// A project's copy does not read as a project.
+    Project {
+        /// The project's name.
+        name: String,
+        /// Why.
+        error: ProjectError,
+    },
+}
+
+/// A message of the project bar (shown until dismissed or replaced).
+#[derive(Debug, Clone, PartialEq)]
+pub enum PersistMessage {
+    /// The browser storage does not work: changes are not kept.
+    StorageUnavailable(String),
+    /// Saving failed; the previous copy is intact.
+    SaveFailed(String),
+    /// A saved record could not be read; it was kept, not wiped.
+    Unreadable(Unreadable),
+    /// A project file could not be opened; nothing changed.
+    FileRejected {
+        /// The file's name.
+        file: String,
+        /// Why.
+        error: ProjectError,
+    },
+    /// A project file was opened.
+    FileOpened(String),
+    /// A share link could not be opened; nothing changed.
+    LinkRejected(LinkError),
+    /// A share link was opened (a new project in the list).
+    LinkOpened,
+    /// The share link was copied; `settings_only` when the data did not fit.
+    LinkCopied {
+        /// Its length in characters.
+        length: usize,
+        /// Whether only the settings are in it.
+        settings_only: bool,
+    },
+    /// The link is too long even without the data: save the file instead.
+    LinkTooLong {
+        /// Its length.
+        length: usize,
+    },
+    /// The clipboard refused: the link is shown to copy by hand.
+    CopyByHand,
+    /// The data file attached to a settings-only link does not fit it.
+    AttachRejected(ProjectError),
+    /// The attached data file is another file than the link was made with.
+    AttachedDifferent,
+}
+
+/// The persistence part of the state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PersistState {
+    /// Whether the saved work has been restored (no autosave before).
+    pub ready: bool,
+    /// The saved projects.
+    pub index: SavedIndex,
+    /// The id of the project on screen.
+    pub current: String,
+    /// The last message.
+    pub message: Option<PersistMessage>,
+    /// A settings-only link waiting for its data file.
+    pub waiting_for_data: Option<DataDescription>,
+    /// The share link last made (shown to copy by hand if needed).
+    pub link: Option<String>,
+    /// Whether the project list is open.
+    pub list_open: bool,
+}
+
+/// What can happen in keeping and sharing work.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PersistAction {
+    /// Put a project on screen (restored, switched to, opened from a file
+    /// or link): its settings, table, case column and language.
+    Load {
+        /// The id it is saved under.
+        id: String,
+        /// The project, with its data.
+        project: Box<Project>,
+        /// Where its table came from.
+        origin: SavedOrigin,
+    },
+    /// Start an empty project under a new id (the table stays unloaded).
+    New {
+        /// The id.
+        id: String,
+    },
+    /// Save what is on screen under this id from now on, changing nothing
+    /// else (start-up with nothing to restore: a table the user loaded
+    /// meanwhile stays).
+    Adopt {
+        /// The id.
+        id: String,
+    },
+    /// The list of saved projects changed (after a save, rename, delete).
+    Listed(SavedIndex),
+    /// Restoring is done: autosave may start.
+    Ready,
+    /// Rename the project on screen.
+    Rename(String),
+    /// Show a message.
+    Say(PersistMessage),
+    /// Hide the message.
+    Dismiss,
+    /// A settings-only link waits for the data file it describes.
+    WaitForData(Option<DataDescription>),
+    /// The share link made.
+    Link(Option<String>),
+    /// Open or close the project list.
+    ToggleList,
+}
 
 /// Applies an action to the state (pure: no effects).
-pub(super) fn reduce(_state: &mut AppState, action: PersistAction) {
-    match action {}
+pub(super) fn reduce(state: &mut AppState, action: PersistAction) {
+    match action {
+        PersistAction::Load {
+            id,
+            project,
+            origin,
+        } => load(state, id, *project, &origin),
+        PersistAction::New { id } => {
+            state.project = Project::default();
+            state.loaded = None;
+            state.input = None;
+            state.error = None;
+            state.persist.current = id;
+            state.persist.waiting_for_data = None;
+            state.persist.link = None;
+        }
+        PersistAction::Adopt { id } => state.persist.current = id,
+        PersistAction::Listed(index) => state.persist.index = index,
+        PersistAction::Ready => state.persist.ready = true,
+        PersistAction::Rename(name) => state.project.name = name,
+        PersistAction::Say(message) => state.persist.message = Some(message),
+        PersistAction::Dismiss => state.persist.message = None,
+        PersistAction::WaitForData(description) => state.persist.waiting_for_data = description,
+        PersistAction::Link(link) => state.persist.link = link,
+        PersistAction::ToggleList => state.persist.list_open = !state.persist.list_open,
+    }
+}
+
+fn load(state: &mut AppState, id: String, mut project: Project, origin: &SavedOrigin) {
+    if let Some(lang) = project.language.as_deref().and_then(Lang::from_code) {
+        state.lang = lang;
+    }
+    state.loaded = project.data.take().map(|dataset| loaded(dataset, origin));
+    state.input = state.loaded.as_ref().map(|l| l.input.clone());
+    state.project = project;
+    state.error = None;
+    state.persist.current = id;
+    state.persist.waiting_for_data = None;
+    state.persist.link = None;
+}
+
+/// The loaded table of a restored dataset (its case column kept).
+fn loaded(dataset: Dataset, origin: &SavedOrigin) -> Loaded {
+    let (origin, bytes) = origin.restore(&dataset.name);
+    let case_column = dataset.case_column;
+    let summaries = Shared::new(dataset.summaries());
+    let imported = Imported {
+        dataset,
+        encoding: None,
+        delimiter: None,
+        sheets: Vec::new(),
+        sheet: None,
+        warnings: Vec::new(),
+    };
+    Loaded {
+        input: Shared::new(RawInput {
+            origin: origin.clone(),
+            bytes,
+        }),
+        origin,
+        imported: Shared::new(imported),
+        summaries,
+        case_column,
+    }
+}
+
+impl AppState {
+    /// The project as saved: [`AppState::to_project`] with the interface
+    /// language and a name (the table's when the user gave none).
+    pub fn to_saved_project(&self) -> Project {
+        let mut project = self.to_project();
+        project.language = Some(self.lang.code().to_owned());
+        if project.name.is_empty()
+            && let Some(d) = &project.data
+        {
+            project.name = d.name.clone();
+        }
+        project
+    }
+
+    /// Where the table on screen came from, as saved.
+    pub fn saved_origin(&self) -> SavedOrigin {
+        self.loaded
+            .as_ref()
+            .map_or(SavedOrigin::Other, |l| SavedOrigin::of(&l.origin))
+    }
 }
