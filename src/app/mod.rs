@@ -5,17 +5,18 @@
 //! shares it through a context; components are one per file under
 //! [`components`]; effects live in components, [`importer`] and [`browser`].
 //!
-//! # Building a section
-//! A section (Stakeholders, fsQCA, Report) is a component under
-//! `components/` that replaces its [`components::not_available::NotAvailable`]
-//! in `components/app.rs`. It reads the shared state with
-//! `use_context::<importer::AppContext>()`: the loaded table is
+//! # Sections
+//! Each section (Data, Stakeholders, fsQCA, Report) is a component under
+//! `components/` chosen in `components/app.rs`. It reads the shared state
+//! with `use_context::<importer::AppContext>()`: the loaded table is
 //! `ctx.loaded` ([`state::Loaded`]: `imported.dataset`, `summaries`,
 //! `case_column` — the user's choice, which is not written into the
 //! dataset), the language `ctx.lang`. Its text goes into [`i18n::Text`]
 //! (one key, both languages) or a function in [`i18n`] for text with
-//! values; its own state goes into [`state::AppState`] with new
-//! [`state::Action`] variants.
+//! values, or into the section's own table (`i18n::fsqca`,
+//! `i18n::stakeholders`, `i18n::persist`); its own state changes through
+//! the section's actions (`state::fsqca`, `state::stakeholders`,
+//! `state::persist`), wired into [`state::Action`].
 
 pub mod browser;
 pub mod components;

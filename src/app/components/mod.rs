@@ -15,7 +15,6 @@ pub mod header;
 pub mod import_options;
 pub mod import_status;
 pub mod language_switch;
-pub mod not_available;
 pub mod paste_box;
 pub mod persist_bar;
 pub mod preview_grid;

@@ -95,10 +95,6 @@ pub enum Text {
     SectionStakeholders,
     SectionFsqca,
     SectionReport,
-    NotAvailableTitle,
-    NotAvailableStakeholders,
-    NotAvailableFsqca,
-    NotAvailableReport,
     PrivacyNote,
     BringData,
     OpenFile,
@@ -173,19 +169,6 @@ impl Translate for Text {
             SectionStakeholders => ("Stakeholders", "利益相关者"),
             SectionFsqca => ("fsQCA", "fsQCA"),
             SectionReport => ("Report", "报告"),
-            NotAvailableTitle => ("Not available yet", "尚未提供"),
-            NotAvailableStakeholders => (
-                "Stakeholder scoring is not available yet in this version. The Data section works: you can already load and inspect a rating table.",
-                "此版本尚未提供利益相关者评分功能。数据功能区已可使用：您可以先导入并查看评分表。",
-            ),
-            NotAvailableFsqca => (
-                "Calibration, truth tables and minimization are not available yet in this version. The Data section works: you can already load and inspect your cases.",
-                "此版本尚未提供校准、真值表和最小化功能。数据功能区已可使用：您可以先导入并查看案例数据。",
-            ),
-            NotAvailableReport => (
-                "The report is not available yet in this version.",
-                "此版本尚未提供报告功能。",
-            ),
             PrivacyNote => (
                 "Your data stays on this computer: files are read and analysed inside the browser and never uploaded.",
                 "您的数据只保留在本机：文件在浏览器内读取和分析，不会上传。",
