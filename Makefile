@@ -107,3 +107,4 @@ bench: tools-browser dist
 	node scripts/bench-browser.mjs --import
 	@for ex in $$(ls examples/*.rs 2>/dev/null | sed 's|examples/\(.*\)\.rs|\1|'); do \
 		echo "== cargo run --release --example $$ex"; cargo run --release --example "$$ex"; done
+	node scripts/bench-minimize-browser.mjs

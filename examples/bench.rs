@@ -20,6 +20,9 @@ use policylens::analysis::minimize::{
 };
 use serde_json::Value;
 
+#[path = "common/problems.rs"]
+mod problems;
+
 /// Heap allocator that records the current and peak number of bytes.
 struct Counting;
 
@@ -69,33 +72,8 @@ fn timing_dir() -> PathBuf {
     dir
 }
 
-/// Reads `X1..Xk,OUT` (0/1); a configuration seen with both outcomes is a
-/// contradiction, negative at incl.cut 1.
 fn read_problem(path: &Path) -> Option<(Problem, usize)> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let mut lines = text.lines();
-    let header = lines.next()?;
-    let k = header.split(',').count() - 1;
-    let mut pos = BTreeSet::new();
-    let mut neg = BTreeSet::new();
-    let mut n_rows = 0;
-    for line in lines.filter(|l| !l.trim().is_empty()) {
-        let v: Vec<u64> = line
-            .split(',')
-            .map(|s| s.trim().trim_matches('"').parse().unwrap_or(0))
-            .collect();
-        let (out, bits) = v.split_last()?;
-        let config = bits.iter().fold(0u64, |acc, &b| (acc << 1) | (b & 1));
-        if *out == 1 {
-            pos.insert(config);
-        } else {
-            neg.insert(config);
-        }
-        n_rows += 1;
-    }
-    let pos: Vec<u64> = pos.difference(&neg).copied().collect();
-    let problem = Problem::new(k, pos, neg.into_iter().collect(), vec![]).ok()?;
-    Some((problem, n_rows))
+    problems::parse_problem(&std::fs::read_to_string(path).ok()?)
 }
 
 fn go(_: Progress) -> ControlFlow<()> {

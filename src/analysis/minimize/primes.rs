@@ -97,7 +97,8 @@ pub struct RemainderPrimes {
 /// depth-first search visits the sets of conditions whose partition still
 /// mixes positive and negative rows, O(Σ_d C(k, d) · (p + n)) in the worst
 /// case for depth d up to the stopping level; iterative deepening repeats
-/// shallower levels at most a few times.
+/// shallower levels: the depth cap doubles until the primes found cover the
+/// positive rows, then grows only to the level where R's rule can stop.
 pub fn primes_with_remainders(
     k: usize,
     pos: &[u64],
@@ -165,7 +166,16 @@ pub fn primes_with_remainders(
             primes.retain(|t| t.literal_count() as usize <= stop_level);
             return Ok(RemainderPrimes { primes });
         }
-        cap = (cap * 2).min(depth);
+        // Every prime with at most `cap` literals is known. Once they cover
+        // the positive rows, the rule stops after `2 - counter` more empty
+        // levels: search only that much deeper (a deeper search would find
+        // the same primes up to the stopping level and waste the rest).
+        let next = if cover_level <= cap && by_level.iter().take(cap + 1).any(|&c| c > 0) {
+            cap + (2 - counter.min(1))
+        } else {
+            cap * 2
+        };
+        cap = next.min(depth);
     }
 }
 
