@@ -363,3 +363,36 @@ test('a project too large for a link shares its settings, and the recipient atta
     await b.close();
   }
 });
+
+test('opening a project file while the fsQCA section is on screen shows its calibration anchors', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await openApp(page, server.url);
+    await page.getByRole('button', { name: 'Load County medical alliances' }).click();
+    await page.getByText('12 rows × 9 columns').waitFor();
+    await page.getByRole('link', { name: 'fsQCA' }).first().click();
+    await page.getByLabel('Outcome', { exact: true }).selectOption('SERVICE');
+    await page.getByRole('checkbox', { name: 'SCALE', exact: true }).check();
+    const group = page.getByRole('group', { name: 'Calibration of SCALE' });
+    await group.getByRole('button', { name: 'percentiles 95/50/5' }).click();
+    const first = group.locator('input[type="text"]').first();
+    const saved = await first.inputValue();
+    await settled(page);
+    const file = await savedFile(page);
+    const path = join(await mkdtemp(join(tmpdir(), 'pl-')), 'county.policylens.json');
+    await writeFile(path, JSON.stringify(file.json));
+    // Change the anchors on screen, then open the saved file: the editor follows the file.
+    await group.getByRole('button', { name: 'percentiles 80/50/20' }).click();
+    assert.notEqual(await first.inputValue(), saved);
+    await openProjectFile(page, path);
+    await page.waitForFunction(
+      ([want]) => document.querySelector('[id^="cal-SCALE-a0"]')?.value === want,
+      [saved],
+      { timeout: 10000 },
+    );
+    assert.equal(await page.getByRole('group', { name: 'Calibration of SCALE' }).locator('input[type="text"]').first().inputValue(), saved);
+  } finally {
+    await b.close();
+  }
+});

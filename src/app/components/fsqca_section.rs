@@ -213,7 +213,7 @@ pub fn fsqca_section() -> Html {
             } else {
                 <p class="hint">{ lang.t(T::CalibrateHint) }</p>
                 { for selected.iter().map(|n| html! {
-                    <FsqcaCalibration key={n.clone()} name={n.clone()} raw={raw_of(n)} cases={cases.clone()}
+                    <FsqcaCalibration key={format!("{n}#{}", ctx.persist.generation)} name={n.clone()} raw={raw_of(n)} cases={cases.clone()}
                         setting={project.calibration(n).cloned()} />
                 }) }
                 { for memberships.iter().filter_map(|(n, m)| m.as_ref().err().map(|e| html! {

@@ -193,6 +193,10 @@ pub struct PersistState {
     pub link: Option<String>,
     /// Whether the project list is open.
     pub list_open: bool,
+    /// How many times a project was put on screen from outside (restored,
+    /// switched to, opened, new). Editors that keep typed text of their own
+    /// are keyed by it, so they start again from the project's settings.
+    pub generation: u64,
 }
 
 /// What can happen in keeping and sharing work.
@@ -247,6 +251,7 @@ pub(super) fn reduce(state: &mut AppState, action: PersistAction) {
             origin,
         } => load(state, id, *project, &origin),
         PersistAction::New { id } => {
+            state.persist.generation += 1;
             state.project = Project::default();
             state.loaded = None;
             state.input = None;
@@ -268,6 +273,7 @@ pub(super) fn reduce(state: &mut AppState, action: PersistAction) {
 }
 
 fn load(state: &mut AppState, id: String, mut project: Project, origin: &SavedOrigin) {
+    state.persist.generation += 1;
     if let Some(lang) = project.language.as_deref().and_then(Lang::from_code) {
         state.lang = lang;
     }
