@@ -16,6 +16,7 @@ use crate::analysis::project::Project;
 use crate::analysis::project::ProjectError;
 use crate::analysis::solution::problem_from_truth_table;
 use crate::analysis::truth_table::{Out, TruthTable};
+use crate::app::components::text_field::TextField;
 use crate::app::i18n::Text;
 use crate::app::i18n::fsqca::{FsqcaText as T, failure_text, progress_text, project_error};
 use crate::app::importer::AppContext;
@@ -370,7 +371,7 @@ pub fn fsqca_section() -> Html {
         html! {
             <span class="field inline">
                 <label for={id}>{ label }</label>
-                <input {id} type="number" step="0.01" size="6" {value} {onchange} />
+                <TextField {id} kind="number" step="0.01" size="6" {value} {onchange} />
             </span>
         }
     };

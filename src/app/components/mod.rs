@@ -27,3 +27,4 @@ pub mod stakeholder_results;
 pub mod stakeholder_table;
 pub mod stakeholders_section;
 pub mod table_info;
+pub mod text_field;

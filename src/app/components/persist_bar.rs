@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::app::components::text_field::TextField;
 use crate::app::i18n::persist::{self as text, PersistText};
 use crate::app::importer::AppContext;
 use crate::app::persist;
@@ -210,7 +211,7 @@ pub fn project_bar() -> Html {
         <section class="persist-bar" aria-label={lang.t(PersistText::BarLabel)}>
             <div class="persist-row">
                 <label for="project-name">{ lang.t(PersistText::ProjectName) }</label>
-                <input id="project-name" type="text" value={name} placeholder={placeholder}
+                <TextField id="project-name" value={name} placeholder={placeholder}
                     onchange={onrename} />
                 <span class="persist-status hint">
                     { lang.t(if storage_ok { PersistText::SavedHere } else { PersistText::NotSaved }) }

@@ -10,6 +10,7 @@ use crate::analysis::data::Dataset;
 use crate::analysis::stakeholder::{
     LongLayout, StakeholderError, WideLayout, example_dimensions, read_long, read_wide,
 };
+use crate::app::components::text_field::TextField;
 use crate::app::i18n::Lang;
 use crate::app::i18n::stakeholders::{StakeholderText as S, imported_summary, stakeholder_error};
 use crate::app::importer::AppContext;
@@ -439,10 +440,10 @@ pub fn stakeholder_import() -> Html {
                                     { &e.name }
                                 </label>
                                 <label for={format!("sh-extra-min-{i}")}>{ lang.t(S::ScaleMin) }</label>
-                                <input id={format!("sh-extra-min-{i}")} type="text" size="4" value={e.min.to_string()}
+                                <TextField id={format!("sh-extra-min-{i}")} size="4" value={e.min.to_string()}
                                     onchange={update(|x, v| if let Ok(n) = v.trim().replace(',', ".").parse::<f64>() { x.min = n })} />
                                 <label for={format!("sh-extra-max-{i}")}>{ lang.t(S::ScaleMax) }</label>
-                                <input id={format!("sh-extra-max-{i}")} type="text" size="4" value={e.max.to_string()}
+                                <TextField id={format!("sh-extra-max-{i}")} size="4" value={e.max.to_string()}
                                     onchange={update(|x, v| if let Ok(n) = v.trim().replace(',', ".").parse::<f64>() { x.max = n })} />
                             </span>
                         }

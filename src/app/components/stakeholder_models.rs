@@ -9,6 +9,7 @@ use crate::analysis::stakeholder::{
     Aggregation, Attitude, CustomModel, Level, ModelKind, Role, StakeholderSettings,
     WeightedDimension, describe,
 };
+use crate::app::components::text_field::TextField;
 use crate::app::i18n::Lang;
 use crate::app::i18n::stakeholders::{StakeholderText as S, engine};
 use crate::app::importer::AppContext;
@@ -92,7 +93,7 @@ fn number_input(
     html! {
         <span class="field">
             <label for={id.clone()}>{ label }</label>
-            <input id={id} type="text" inputmode="decimal" size="6"
+            <TextField id={id} inputmode="decimal" size="6"
                 value={value.map(short).unwrap_or_default()} onchange={on} />
         </span>
     }
@@ -451,7 +452,7 @@ pub fn stakeholder_models() -> Html {
                 <p class="field-row">
                     <span class="field">
                         <label for="sh-custom-name">{ lang.t(S::CustomName) }</label>
-                        <input id="sh-custom-name" type="text" value={custom.name.clone()} onchange={on_custom_name} />
+                        <TextField id="sh-custom-name" value={custom.name.clone()} onchange={on_custom_name} />
                     </span>
                 </p>
                 <p class="field-row">{ for custom_terms }</p>

@@ -13,6 +13,7 @@ use crate::analysis::stakeholder::{
     Aggregated, ModelKind, Ratings, Stability, StakeholderError, StakeholderSettings, disagreement,
     results_table, sensitivity,
 };
+use crate::app::components::text_field::TextField;
 use crate::app::download;
 use crate::app::i18n::Lang;
 use crate::app::i18n::stakeholders::{
@@ -236,12 +237,12 @@ pub fn stakeholder_results(props: &ResultsProps) -> Html {
         <p class="field-row">
             <span class="field">
                 <label for="sh-dispute-top">{ lang.t(S::DisputeTop) }</label>
-                <input id="sh-dispute-top" type="text" inputmode="numeric" size="4"
+                <TextField id="sh-dispute-top" inputmode="numeric" size="4"
                     value={settings.disagreement.top.to_string()} onchange={on_top} />
             </span>
             <span class="field">
                 <label for="sh-dispute-min">{ lang.t(S::DisputeMin) }</label>
-                <input id="sh-dispute-min" type="text" inputmode="decimal" size="5"
+                <TextField id="sh-dispute-min" inputmode="decimal" size="5"
                     value={num(settings.disagreement.min_spread, 2)} onchange={on_min} />
             </span>
         </p>
@@ -355,12 +356,12 @@ pub fn stakeholder_results(props: &ResultsProps) -> Html {
                     </span>
                     <span class="field">
                         <label for="sh-sens-spread">{ lang.t(S::SpreadPercent) }</label>
-                        <input id="sh-sens-spread" type="text" inputmode="decimal" size="4"
+                        <TextField id="sh-sens-spread" inputmode="decimal" size="4"
                             value={num(settings.sensitivity.spread * 100.0, 0)} onchange={on_spread} />
                     </span>
                     <span class="field">
                         <label for="sh-sens-draws">{ lang.t(S::Draws) }</label>
-                        <input id="sh-sens-draws" type="text" inputmode="numeric" size="5"
+                        <TextField id="sh-sens-draws" inputmode="numeric" size="5"
                             value={settings.sensitivity.draws.to_string()} onchange={on_draws} />
                     </span>
                 </p>

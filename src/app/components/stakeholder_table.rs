@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::analysis::stakeholder::{Dimension, OutOfScale, Scale, StakeholderError};
+use crate::app::components::text_field::TextField;
 use crate::app::i18n::stakeholders::{StakeholderText as S, stakeholder_error};
 use crate::app::importer::AppContext;
 use crate::app::state::Action;
@@ -226,8 +227,8 @@ pub fn stakeholder_table() -> Html {
             };
             let label = format!("{} — {} ({}…{})", s.name, dim.name, dim.scale.min(), dim.scale.max());
             html! {
-                <td><input class="rating" type="text" inputmode="decimal" size="3"
-                    aria-label={label} value={value} {onchange} /></td>
+                <td><TextField class="rating" inputmode="decimal" size="3"
+                    aria_label={label} value={value} {onchange} /></td>
             }
         });
         let move_cb = |to: usize| {
@@ -241,11 +242,11 @@ pub fn stakeholder_table() -> Html {
         html! {
             <tr key={s.name.clone()}>
                 <th scope="row">{ i + 1 }</th>
-                <td><input type="text" aria-label={format!("{} {}", lang.t(S::Name), i + 1)}
+                <td><TextField aria_label={format!("{} {}", lang.t(S::Name), i + 1)}
                     value={s.name.clone()} onchange={on_name} /></td>
-                <td><input type="text" size="10" aria-label={format!("{} — {}", lang.t(S::Group), s.name)}
+                <td><TextField size="10" aria_label={format!("{} — {}", lang.t(S::Group), s.name)}
                     value={s.group.clone()} onchange={field_cb(StakeholderField::Group)} /></td>
-                <td><input type="text" size="12" aria-label={format!("{} — {}", lang.t(S::Notes), s.name)}
+                <td><TextField size="12" aria_label={format!("{} — {}", lang.t(S::Notes), s.name)}
                     value={s.notes.clone()} onchange={field_cb(StakeholderField::Notes)} /></td>
                 { for cells }
                 <td class="row-actions">
