@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::i18n::{Lang, Text};
 use super::state::{Example, RawInput, Shared};
 use crate::analysis::data::{
-    DataError, DelimitedImport, ImportOptions, Imported, MAX_IMPORT_BYTES, import, sniff_workbook,
+    DataError, DelimitedImport, ImportOptions, Imported, MAX_IMPORT_BYTES,
 };
 
 const LANG_KEY: &str = "policylens.lang";
@@ -58,7 +58,10 @@ pub fn apply_lang(lang: Lang) {
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         gloo::console::error!(info.to_string());
-        let document = gloo::utils::document();
+        // A worker has no document: there the console line is all.
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         if let (Ok(banner), Some(body)) = (document.create_element("div"), document.body()) {
             banner.set_class_name("panic");
             if let Err(e) = banner.set_attribute("role", "alert") {
@@ -161,7 +164,7 @@ pub enum SlicedOutcome {
 /// Imports `input` with `options`, parsing delimited text in slices of
 /// [`ROWS_PER_SLICE`] rows and yielding to the browser between slices;
 /// `on_progress` gets the fraction done after each slice. Workbooks are
-/// read in one go (the spreadsheet reader has no incremental mode).
+/// not read here but in the worker ([`super::worker::read_workbook`]).
 pub async fn import_in_slices(
     job: u64,
     input: Shared<RawInput>,
@@ -173,9 +176,6 @@ pub async fn import_in_slices(
     TimeoutFuture::new(0).await;
     if !is_current(job) {
         return SlicedOutcome::Superseded;
-    }
-    if sniff_workbook(name, &input.bytes).is_some() {
-        return SlicedOutcome::Done(import(name, &input.bytes, &options));
     }
     let mut parser = match DelimitedImport::new(name, &input.bytes, &options) {
         Ok(p) => p,

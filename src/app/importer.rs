@@ -10,7 +10,8 @@ use super::state::{
     Action, AppState, Example, ImportChoices, ImportFailure, Origin, RawInput, Shared, Table,
     guess_case_column,
 };
-use crate::analysis::data::{ImportOptions, import_pasted};
+use super::worker::{WorkbookFailure, read_workbook};
+use crate::analysis::data::{ImportOptions, import_pasted, sniff_workbook};
 
 /// The app's state handle, shared through the context.
 pub type AppContext = UseReducerHandle<AppState>;
@@ -43,9 +44,31 @@ fn run(
     choices: ImportChoices,
 ) {
     spawn_local(async move {
+        let name = input_name(&input.origin);
         let outcome = if input.origin == Origin::Pasted {
             let text = String::from_utf8_lossy(&input.bytes);
             SlicedOutcome::Done(import_pasted(&text))
+        } else if sniff_workbook(&name, &input.bytes).is_some() {
+            // In the worker: a reader panic on a damaged file kills only it.
+            let options = ImportOptions {
+                encoding: None,
+                delimiter: None,
+                sheet: choices.sheet.clone(),
+            };
+            match read_workbook(&name, input.bytes.clone(), options).await {
+                _ if !browser::is_current(job) => return,
+                Ok(imported) => SlicedOutcome::Done(Ok(imported)),
+                Err(WorkbookFailure::Data(e)) => SlicedOutcome::Done(Err(e)),
+                Err(WorkbookFailure::Crashed(message)) => {
+                    log::warn!("the workbook reader failed on {name}: {message}");
+                    dispatcher.dispatch(Action::Imported {
+                        job,
+                        input,
+                        result: Err(ImportFailure::ReaderCrashed { file: name }),
+                    });
+                    return;
+                }
+            }
         } else {
             let options = ImportOptions {
                 encoding: choices.encoding.clone(),
@@ -53,7 +76,6 @@ fn run(
                 sheet: choices.sheet.clone(),
             };
             let progress = dispatcher.clone();
-            let name = input_name(&input.origin);
             browser::import_in_slices(job, input.clone(), &name, options, move |fraction| {
                 progress.dispatch(Action::ImportProgressed { job, fraction })
             })

@@ -1,21 +1,40 @@
-//! Minimization in a web worker: the messages between the page and the
-//! worker, the worker's loop ([`run_in_worker`], called by the `worker`
-//! bin) and the page's handle ([`Minimizer`]).
+//! Work off the page's thread: minimization and reading spreadsheet
+//! workbooks run in a web worker. This module holds the messages between
+//! the page and the worker, the worker's loop ([`run_in_worker`], called
+//! by the `worker` bin) and the page's handles ([`WorkerJob`],
+//! [`Minimizer`], [`run_once`], [`read_workbook`]).
 //!
-//! The page posts one [`Request`] (JSON text) per worker; the worker posts
-//! [`Reply::Progress`] at most every [`PROGRESS_INTERVAL_MS`] and one
-//! [`Reply::Done`]. The minimization is synchronous inside the worker, so
-//! cancelling terminates the worker ([`Minimizer`]'s drop); the next run
-//! starts a fresh one. (gloo-worker's bridge cannot terminate a busy
-//! worker, hence the plain `web_sys::Worker`.)
+//! The page posts one [`Task`] per worker, once the worker said
+//! [`Reply::Ready`]. Every message is a JS array `[json, bytes?]`: the
+//! JSON text of the task or reply and, for file contents, a `Uint8Array`
+//! beside it (transferred, not copied through JSON). A minimization
+//! replies [`Reply::Progress`] at most every [`PROGRESS_INTERVAL_MS`] and
+//! one [`Reply::Done`]; it is synchronous inside the worker, so cancelling
+//! terminates the worker ([`WorkerJob`]'s drop); the next run starts a
+//! fresh one. (gloo-worker's bridge cannot terminate a busy worker, hence
+//! the plain `web_sys::Worker`.)
+//!
+//! Workbooks are read here because the spreadsheet reader (calamine) can
+//! panic on a damaged file, and a panic aborts the wasm instance: in the
+//! worker that kills only the worker, which the page sees as an error
+//! event and reports as "could not read this file" — the page and the
+//! table already loaded survive. The page's bundle no longer contains the
+//! reader at all.
 
+use std::cell::RefCell;
 use std::ops::ControlFlow;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 use yew::Callback;
+
+use crate::analysis::data::{
+    DataError, Dataset, ImportOptions, ImportWarning, Imported, import_workbook, sniff_workbook,
+};
 
 use crate::analysis::minimize::{
     DirectionalExpectations, IntermediateSolution, Kind, Minimization, MinimizeError, Options,
@@ -104,6 +123,59 @@ pub struct Outcome {
     pub contradictory: Option<Vec<u64>>,
 }
 
+/// What the page asks a worker to do (one task per worker).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Task {
+    /// Minimize a truth table.
+    Minimize(Request),
+    /// Read a workbook (XLSX, XLS, ODS, XLSB); its bytes travel beside the
+    /// message.
+    ReadWorkbook {
+        /// The file's name (its extension helps recognise the format).
+        name: String,
+        /// The sheet to read.
+        options: ImportOptions,
+    },
+}
+
+/// A table read from a workbook: [`Imported`] in a form that crosses the
+/// worker boundary (workbooks have no encoding or delimiter).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkbookTable {
+    /// The table.
+    pub dataset: Dataset,
+    /// All sheet names.
+    pub sheets: Vec<String>,
+    /// The sheet read.
+    pub sheet: Option<String>,
+    /// What the import did on its own.
+    pub warnings: Vec<ImportWarning>,
+}
+
+impl From<Imported> for WorkbookTable {
+    fn from(i: Imported) -> Self {
+        WorkbookTable {
+            dataset: i.dataset,
+            sheets: i.sheets,
+            sheet: i.sheet,
+            warnings: i.warnings,
+        }
+    }
+}
+
+impl From<WorkbookTable> for Imported {
+    fn from(t: WorkbookTable) -> Self {
+        Imported {
+            dataset: t.dataset,
+            encoding: None,
+            delimiter: None,
+            sheets: t.sheets,
+            sheet: t.sheet,
+            warnings: t.warnings,
+        }
+    }
+}
+
 /// A message from the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
@@ -126,6 +198,44 @@ pub enum Reply {
         /// The solutions.
         outcome: Box<Outcome>,
     },
+    /// A workbook was read (or rejected with a message).
+    WorkbookRead {
+        /// The table, or why it could not be read.
+        result: Result<Box<WorkbookTable>, DataError>,
+    },
+}
+
+impl Reply {
+    /// Whether this reply ends the task (not [`Reply::Ready`] nor
+    /// [`Reply::Progress`]).
+    pub fn is_final(&self) -> bool {
+        !matches!(self, Reply::Ready | Reply::Progress { .. })
+    }
+}
+
+/// A message as posted: `[json, Uint8Array?]`; the bytes' buffer goes in
+/// the transfer list.
+fn encode_message(json: &str, bytes: Option<&[u8]>) -> (JsValue, js_sys::Array) {
+    let message = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
+    message.push(&JsValue::from_str(json));
+    if let Some(bytes) = bytes {
+        let array = js_sys::Uint8Array::from(bytes);
+        transfer.push(&array.buffer());
+        message.push(&array);
+    }
+    (message.into(), transfer)
+}
+
+/// Reads a message posted by [`encode_message`]: its JSON text and bytes.
+fn decode_message(data: &JsValue) -> Option<(String, Option<Vec<u8>>)> {
+    let message: &js_sys::Array = data.dyn_ref()?;
+    let json = message.get(0).as_string()?;
+    let bytes = message
+        .get(1)
+        .dyn_ref::<js_sys::Uint8Array>()
+        .map(js_sys::Uint8Array::to_vec);
+    Some((json, bytes))
 }
 
 /// Runs a request (pure apart from `progress`, which may stop it by
@@ -189,83 +299,112 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// The worker's main loop: answers every request posted to it.
+/// The worker's main loop: answers every task posted to it.
 pub fn run_in_worker() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let poster = scope.clone();
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let Some(text) = e.data().as_string() else {
+        let Some((text, bytes)) = decode_message(&e.data()) else {
             return;
         };
-        let Ok(request) = serde_json::from_str::<Request>(&text) else {
+        let Ok(task) = serde_json::from_str::<Task>(&text) else {
             return;
         };
-        let post = |reply: &Reply| {
+        let post = |reply: &Reply, bytes: Option<&[u8]>| {
             if let Ok(s) = serde_json::to_string(reply) {
-                let _ = poster.post_message(&JsValue::from_str(&s));
+                let (message, transfer) = encode_message(&s, bytes);
+                let _ = poster.post_message_with_transfer(&message, &transfer);
             }
         };
-        let mut last = now();
-        let id = request.id;
-        let outcome = compute(&request, &mut |step, count| {
-            let t = now();
-            if t - last >= PROGRESS_INTERVAL_MS {
-                last = t;
-                post(&Reply::Progress { id, step, count });
+        match task {
+            Task::Minimize(request) => {
+                let mut last = now();
+                let id = request.id;
+                let outcome = compute(&request, &mut |step, count| {
+                    let t = now();
+                    if t - last >= PROGRESS_INTERVAL_MS {
+                        last = t;
+                        post(&Reply::Progress { id, step, count }, None);
+                    }
+                    ControlFlow::Continue(())
+                });
+                post(
+                    &Reply::Done {
+                        id,
+                        outcome: Box::new(outcome),
+                    },
+                    None,
+                );
             }
-            ControlFlow::Continue(())
-        });
-        post(&Reply::Done {
-            id,
-            outcome: Box::new(outcome),
-        });
+            Task::ReadWorkbook { name, options } => {
+                let bytes = bytes.unwrap_or_default();
+                // Only the workbook readers: the page parses text itself.
+                let result = match sniff_workbook(&name, &bytes) {
+                    Some(format) => import_workbook(&name, &bytes, format, &options),
+                    None => Err(DataError::UnreadableWorkbook {
+                        format: "?".to_owned(),
+                        message: "not a workbook".to_owned(),
+                    }),
+                }
+                .map(|i| Box::new(WorkbookTable::from(i)));
+                post(&Reply::WorkbookRead { result }, None);
+            }
+        }
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
     if let Ok(s) = serde_json::to_string(&Reply::Ready) {
-        let _ = scope.post_message(&JsValue::from_str(&s));
+        let (message, _) = encode_message(&s, None);
+        let _ = scope.post_message(&message);
     }
 }
 
-/// A running minimization in its own worker; dropping it terminates the
-/// worker (cancel).
-pub struct Minimizer {
+/// A task running in its own worker; dropping it terminates the worker
+/// (cancel).
+pub struct WorkerJob {
     worker: Worker,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
     _onerror: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
 
-impl std::fmt::Debug for Minimizer {
+/// A running minimization (a [`WorkerJob`] started by [`Minimizer::start`]).
+pub type Minimizer = WorkerJob;
+
+impl std::fmt::Debug for WorkerJob {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Minimizer")
+        f.write_str("WorkerJob")
     }
 }
 
-impl Minimizer {
-    /// Starts a worker on `request`; `on_reply` gets every reply,
-    /// `on_error` a message when the worker fails to start or crashes.
+impl WorkerJob {
+    /// Starts a worker on `task` (with `bytes` beside it); `on_reply` gets
+    /// every reply after [`Reply::Ready`] with the bytes that came with it,
+    /// `on_error` a message when the worker fails to start or crashes (a
+    /// panic inside the worker).
     ///
     /// # Errors
     /// The browser's error text when the worker cannot be created.
-    pub fn start(
-        request: &Request,
-        on_reply: Callback<Reply>,
+    pub fn spawn(
+        task: &Task,
+        bytes: Option<Vec<u8>>,
+        on_reply: Callback<(Reply, Option<Vec<u8>>)>,
         on_error: Callback<String>,
-    ) -> Result<Minimizer, String> {
+    ) -> Result<WorkerJob, String> {
         let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("{e:?}"))?;
-        let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
+        let text = serde_json::to_string(task).map_err(|e| e.to_string())?;
         let poster = worker.clone();
+        let mut bytes = bytes;
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            match e
-                .data()
-                .as_string()
-                .and_then(|t| serde_json::from_str::<Reply>(&t).ok())
-            {
-                Some(Reply::Ready) => {
-                    let _ = poster.post_message(&JsValue::from_str(&text));
+            let Some((json, reply_bytes)) = decode_message(&e.data()) else {
+                return;
+            };
+            match serde_json::from_str::<Reply>(&json) {
+                Ok(Reply::Ready) => {
+                    let (message, transfer) = encode_message(&text, bytes.take().as_deref());
+                    let _ = poster.post_message_with_transfer(&message, &transfer);
                 }
-                Some(reply) => on_reply.emit(reply),
-                None => {}
+                Ok(reply) => on_reply.emit((reply, reply_bytes)),
+                Err(_) => {}
             }
         });
         let onerror =
@@ -274,16 +413,122 @@ impl Minimizer {
             });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-        Ok(Minimizer {
+        Ok(WorkerJob {
             worker,
             _onmessage: onmessage,
             _onerror: onerror,
         })
     }
+
+    /// Starts a worker on a minimization `request`; `on_reply` gets every
+    /// reply, `on_error` a message when the worker fails to start or
+    /// crashes.
+    ///
+    /// # Errors
+    /// The browser's error text when the worker cannot be created.
+    pub fn start(
+        request: &Request,
+        on_reply: Callback<Reply>,
+        on_error: Callback<String>,
+    ) -> Result<WorkerJob, String> {
+        WorkerJob::spawn(
+            &Task::Minimize(request.clone()),
+            None,
+            on_reply.reform(|(reply, _)| reply),
+            on_error,
+        )
+    }
 }
 
-impl Drop for Minimizer {
+impl Drop for WorkerJob {
     fn drop(&mut self) {
         self.worker.terminate();
+    }
+}
+
+/// The final reply of a task with the bytes that came with it, or why the
+/// worker failed (the browser's message: it could not start, or crashed).
+pub type TaskResult = Result<(Reply, Option<Vec<u8>>), String>;
+
+/// Runs `task` in a fresh worker and waits for its final reply; the
+/// worker is terminated afterwards. `on_progress` gets the progress
+/// replies.
+pub async fn run_once(
+    task: Task,
+    bytes: Option<Vec<u8>>,
+    on_progress: Callback<Reply>,
+) -> TaskResult {
+    let result: Rc<RefCell<Option<TaskResult>>> = Rc::default();
+    let job: Rc<RefCell<Option<WorkerJob>>> = Rc::default();
+    let mut start = Some((task, bytes));
+    let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _reject| {
+        let Some((task, bytes)) = start.take() else {
+            return;
+        };
+        let on_reply = {
+            let (resolve, result) = (resolve.clone(), result.clone());
+            let on_progress = on_progress.clone();
+            Callback::from(move |(reply, bytes): (Reply, Option<Vec<u8>>)| {
+                if reply.is_final() {
+                    result.borrow_mut().get_or_insert(Ok((reply, bytes)));
+                    let _ = resolve.call0(&JsValue::NULL);
+                } else {
+                    on_progress.emit(reply);
+                }
+            })
+        };
+        let on_error = {
+            let (resolve, result) = (resolve.clone(), result.clone());
+            Callback::from(move |e: String| {
+                result.borrow_mut().get_or_insert(Err(e));
+                let _ = resolve.call0(&JsValue::NULL);
+            })
+        };
+        match WorkerJob::spawn(&task, bytes, on_reply, on_error) {
+            Ok(j) => *job.borrow_mut() = Some(j),
+            Err(e) => {
+                *result.borrow_mut() = Some(Err(e));
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    job.borrow_mut().take();
+    let outcome = result.borrow_mut().take();
+    outcome.unwrap_or_else(|| Err("the worker stopped without an answer".to_owned()))
+}
+
+/// Why a workbook could not be read in the worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkbookFailure {
+    /// The reader rejected it with a message (damaged in a way it detects,
+    /// no such sheet, an empty sheet, …).
+    Data(DataError),
+    /// The worker died while reading (the reader panicked on a damaged
+    /// file) or could not start; the browser's message.
+    Crashed(String),
+}
+
+/// Reads a workbook in a worker (see the module docs for why).
+///
+/// # Errors
+/// [`WorkbookFailure`].
+pub async fn read_workbook(
+    name: &str,
+    bytes: Vec<u8>,
+    options: ImportOptions,
+) -> Result<Imported, WorkbookFailure> {
+    let task = Task::ReadWorkbook {
+        name: name.to_owned(),
+        options,
+    };
+    match run_once(task, Some(bytes), Callback::noop()).await {
+        Ok((Reply::WorkbookRead { result }, _)) => result
+            .map(|t| Imported::from(*t))
+            .map_err(WorkbookFailure::Data),
+        Ok(_) => Err(WorkbookFailure::Crashed(
+            "unexpected reply from the worker".to_owned(),
+        )),
+        Err(e) => Err(WorkbookFailure::Crashed(e)),
     }
 }

@@ -237,3 +237,34 @@ test('a long import can be cancelled and the table loaded before stays', () =>
       await rm(dir, { recursive: true, force: true });
     }
   }));
+
+test('a damaged workbook that crashes the spreadsheet reader gets a message and the page lives on', async () => {
+  // damaged.xls: tests/data/sample.xls with 4 bytes changed, on which
+  // calamine's XLS reader panics (a slice index out of range). It is read
+  // in the worker, so only the worker dies.
+  for (const [locale, message] of [
+    ['en-US', 'Could not read this file: damaged.xls.'],
+    ['zh-CN', '无法读取此文件：damaged.xls。'],
+  ]) {
+    const b = await launch({ locale });
+    try {
+      const { page } = b;
+      await openApp(page, server.url);
+      await page.getByRole('button', { name: /\(LF\)|（LF）/ }).click();
+      await page.getByRole('cell', { name: 'AU', exact: true }).waitFor();
+      await page.locator('#file-input').setInputFiles(join(FIXTURES, 'damaged.xls'));
+      await page.getByRole('alert').getByText(message).waitFor();
+      // The table loaded before stays, and the page still imports files.
+      await page.getByText(/LF\.csv — 18 /).waitFor();
+      await page.getByRole('cell', { name: 'AU', exact: true }).waitFor();
+      await page.locator('#file-input').setInputFiles(join(FIXTURES, '..', '..', 'data', 'sample.xls'));
+      await page.getByText(/sample\.xls — 3 /).waitFor();
+      // Only the worker's crash may be logged, never the page's.
+      const pageErrors = b.errors.filter((e) => !/unreachable|worker|panicked|calamine/i.test(e));
+      assert.deepEqual(pageErrors, []);
+      assert.equal(await page.locator('.panic').count(), 0);
+    } finally {
+      await b.close();
+    }
+  }
+});

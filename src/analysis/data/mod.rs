@@ -57,7 +57,7 @@ pub const MAX_IMPORT_BYTES: usize = 300 * 1024 * 1024;
 /// What went wrong reading a table, and where. Line numbers are 1-based
 /// physical lines of the (decoded) file, column numbers 1-based; for
 /// workbooks "line" is the spreadsheet row number.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum DataError {
     /// The file has no content (zero bytes, or only whitespace / blank lines).

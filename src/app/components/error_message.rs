@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::i18n::{Text, data_error};
+use crate::app::i18n::{Text, data_error, reader_crashed};
 use crate::app::importer::AppContext;
 use crate::app::state::{Action, ImportFailure, Origin};
 
@@ -20,6 +20,7 @@ pub fn error_message() -> Html {
     let message = match &error {
         ImportFailure::Data(e) => data_error(lang, e),
         ImportFailure::Read => lang.t(Text::ReadFailed).to_owned(),
+        ImportFailure::ReaderCrashed { file } => reader_crashed(lang, file),
     };
     let source = ctx.input.as_ref().and_then(|i| match &i.origin {
         Origin::File(name) => Some(name.clone()),

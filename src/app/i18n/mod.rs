@@ -343,6 +343,19 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
+/// The message when the spreadsheet reader crashed on `file` (a damaged
+/// workbook), in the user's language.
+pub fn reader_crashed(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Could not read this file: {file}. The spreadsheet looks damaged; open it in Excel, WPS or LibreOffice, save it again (or as CSV) and load the new file."
+        ),
+        Lang::ZhHans => format!(
+            "无法读取此文件：{file}。该电子表格似乎已损坏；请在 Excel、WPS 或 LibreOffice 中打开并重新保存（或另存为 CSV），再载入新文件。"
+        ),
+    }
+}
+
 /// A data import error in the user's language, saying what and where.
 pub fn data_error(lang: Lang, error: &DataError) -> String {
     // No wildcard arm: a variant added to the data module must be translated here.

@@ -184,6 +184,12 @@ pub enum ImportFailure {
     Data(DataError),
     /// The browser could not read the file.
     Read,
+    /// The spreadsheet reader crashed on this file (a damaged workbook);
+    /// only its worker died.
+    ReaderCrashed {
+        /// The file's name.
+        file: String,
+    },
 }
 
 /// What the importer is doing.
