@@ -35,6 +35,9 @@ use yew::Callback;
 use crate::analysis::data::{
     DataError, Dataset, ImportOptions, ImportWarning, Imported, import_workbook, sniff_workbook,
 };
+use crate::analysis::project::Project;
+use crate::analysis::solution::problem_from_truth_table;
+use crate::analysis::truth_table::TruthTable;
 
 use crate::analysis::minimize::{
     DirectionalExpectations, IntermediateSolution, Kind, Minimization, MinimizeError, Options,
@@ -121,6 +124,32 @@ pub struct Outcome {
     /// Rows used as simplifying assumptions both for the outcome and for
     /// its negation (parsimonious solutions), 0-based configurations.
     pub contradictory: Option<Vec<u64>>,
+}
+
+/// The minimization request (id 0) for a project's truth table `tt`: the
+/// problem, the negated outcome's problem (for the contradictory
+/// simplifying assumptions), the options and directional expectations —
+/// what the fsQCA section and the report run.
+///
+/// # Errors
+/// [`Failure`] when the truth table has no minimization problem.
+pub fn request_for(project: &Project, tt: &TruthTable) -> Result<Request, Failure> {
+    let include = project.qca.minimize.include_contradictions;
+    let problem = problem_from_truth_table(tt, include).map_err(Failure::from)?;
+    let mut neg = project.clone();
+    neg.qca.truth_table.negate_outcome = !neg.qca.truth_table.negate_outcome;
+    neg.qca.truth_table.set_out.clear();
+    let negated = neg
+        .truth_table()
+        .ok()
+        .and_then(|nt| problem_from_truth_table(&nt, include).ok());
+    Ok(Request {
+        id: 0,
+        problem,
+        negated,
+        options: project.qca.minimize.options,
+        expectations: project.qca.minimize.directional_expectations.clone(),
+    })
 }
 
 /// What the page asks a worker to do (one task per worker).

@@ -42,7 +42,11 @@ test('the report holds every part of the analysis, self-contained and printable'
   try {
     const { page } = b;
     const project = await openAnalysis(page);
+    // The report's minimization runs in a web worker, not on the page.
+    const workers = [];
+    page.on('worker', (w) => workers.push(w.url()));
     const { name, text } = await downloadText(page, 'Download the report (HTML)');
+    assert.ok(workers.some((u) => /worker/.test(u)), `workers started: ${workers}`);
     assert.equal(name, 'Lipset fuzzy (GDP calibrated) report.html');
     assert.match(text, /^<!doctype html>/);
     assert.match(text, /<title>Lipset fuzzy \(GDP calibrated\)<\/title>/);
@@ -188,3 +192,4 @@ test('the report shows the stakeholder results and charts when ratings were impo
     await b.close();
   }
 });
+

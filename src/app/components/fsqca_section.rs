@@ -14,7 +14,6 @@ use crate::analysis::minimize::Expectation;
 use crate::analysis::necessity::{SuperSubsetOptions, necessity_table, super_subset};
 use crate::analysis::project::Project;
 use crate::analysis::project::ProjectError;
-use crate::analysis::solution::problem_from_truth_table;
 use crate::analysis::truth_table::{Out, TruthTable};
 use crate::app::components::text_field::TextField;
 use crate::app::i18n::Text;
@@ -22,7 +21,7 @@ use crate::app::i18n::fsqca::{FsqcaText as T, failure_text, progress_text, proje
 use crate::app::importer::AppContext;
 use crate::app::state::Action;
 use crate::app::state::fsqca::{FsqcaAction, expectation_vector};
-use crate::app::worker::{Failure, Minimizer, Outcome, Reply, Request};
+use crate::app::worker::{Failure, Minimizer, Outcome, Reply, Request, request_for};
 
 /// Rows of the truth table shown before "show all" (the table of a large
 /// data set would slow every change down).
@@ -331,26 +330,7 @@ pub fn fsqca_section() -> Html {
         let ready = p.qca.outcome.is_some() && !p.qca.conditions.is_empty();
         let tt: Option<Result<TruthTable, ProjectError>> = ready.then(|| p.truth_table());
         let request: Option<Result<Request, Failure>> = match &tt {
-            Some(Ok(t)) => Some(
-                problem_from_truth_table(t, p.qca.minimize.include_contradictions)
-                    .map_err(Failure::from)
-                    .map(|problem| {
-                        let mut neg: Project = (**p).clone();
-                        neg.qca.truth_table.negate_outcome = !neg.qca.truth_table.negate_outcome;
-                        neg.qca.truth_table.set_out.clear();
-                        let negated = neg.truth_table().ok().and_then(|nt| {
-                            problem_from_truth_table(&nt, p.qca.minimize.include_contradictions)
-                                .ok()
-                        });
-                        Request {
-                            id: 0,
-                            problem,
-                            negated,
-                            options: p.qca.minimize.options,
-                            expectations: p.qca.minimize.directional_expectations.clone(),
-                        }
-                    }),
-            ),
+            Some(Ok(t)) => Some(request_for(p, t)),
             _ => None,
         };
         (tt, request)

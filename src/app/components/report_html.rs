@@ -7,24 +7,22 @@
 //! browser prints it to PDF as it is. Nothing is fetched: the file works
 //! offline and can be mailed.
 //!
-//! Minimization runs here, on the main thread, when the user asks for the
-//! report (once per click, not per render).
+//! The solutions come from the web worker ([`crate::app::worker`]): the
+//! Report section runs the minimization there and passes its [`Outcome`]
+//! in, so a large problem never freezes the page.
 
 use std::fmt::Write as _;
-use std::ops::ControlFlow;
 
 use crate::analysis::calibrate::Calibration;
-use crate::analysis::minimize::{
-    Implicant, Kind, Minimization, Options, minimize, minimize_intermediate,
-};
+use crate::analysis::minimize::{Implicant, Minimization};
 use crate::analysis::necessity::necessity_table;
 use crate::analysis::project::{APP_VERSION, Project, ProjectError};
-use crate::analysis::solution::{
-    Solution, configuration_chart, describe, problem_from_truth_table,
-};
+use crate::analysis::solution::{Solution, configuration_chart, describe};
 use crate::analysis::truth_table::{Out, TruthTable};
 use crate::app::i18n::Lang;
+use crate::app::i18n::fsqca::failure_text;
 use crate::app::i18n::persist::project_error;
+use crate::app::worker::Outcome;
 use crate::charts::{
     Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit, XyCase, XyPlot,
     XyTexts, render_svg,
@@ -155,7 +153,13 @@ struct Solved {
     notes: Vec<String>,
 }
 
-fn solve(project: &Project) -> Result<Solved, String> {
+/// The solutions of `minimized` (the worker's outcome, or why there is
+/// none) described on the project's data.
+fn solve(
+    project: &Project,
+    minimized: &Result<Outcome, String>,
+    lang: Lang,
+) -> Result<Solved, String> {
     let tt = project.truth_table().map_err(|e| e.to_string())?;
     let data = project.data.as_ref().ok_or("no data")?;
     let columns = project
@@ -169,48 +173,42 @@ fn solve(project: &Project) -> Result<Solved, String> {
     let y = project.memberships(&outcome).map_err(|e| e.to_string())?;
     let cases = data.case_names();
     let refs: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
-    let settings = &project.qca.minimize;
-    let options: Options = settings.options;
     let mut notes = Vec::new();
     let mut solutions = Vec::new();
     let mut parsimonious_pis = Vec::new();
-    let problem = problem_from_truth_table(&tt, settings.include_contradictions)
-        .map_err(|e| e.to_string())?;
-    let mut go = |_| ControlFlow::Continue(());
-    let mut push = |name: String, m: Minimization, notes: &mut Vec<String>| match describe(
-        &m, &tt, &refs, &y, &cases,
+    let mut push = |name: String, m: &Minimization, notes: &mut Vec<String>| match describe(
+        m, &tt, &refs, &y, &cases,
     ) {
-        Ok(s) => solutions.push((name, m, s)),
+        Ok(s) => solutions.push((name, m.clone(), s)),
         Err(e) => notes.push(format!("{name}: {e}")),
     };
-    match minimize(&problem, Kind::Complex, &options, &mut go) {
-        Ok(m) => push("complex".into(), m, &mut notes),
-        Err(e) => notes.push(format!("complex: {e}")),
-    }
-    match minimize(&problem, Kind::Parsimonious, &options, &mut go) {
-        Ok(m) => {
-            parsimonious_pis.clone_from(&m.prime_implicants);
-            push("parsimonious".into(), m, &mut notes);
-        }
-        Err(e) => notes.push(format!("parsimonious: {e}")),
-    }
-    if !settings.directional_expectations.terms().is_empty() {
-        match minimize_intermediate(
-            &problem,
-            &settings.directional_expectations,
-            &options,
-            &mut go,
-        ) {
-            Ok(result) => {
-                for (i, pair) in result.pairs.iter().enumerate() {
-                    push(
-                        format!("intermediate {}", result.key(i)),
-                        pair.solution.clone(),
-                        &mut notes,
-                    );
-                }
+    match minimized {
+        Err(e) => notes.push(e.clone()),
+        Ok(minimized) => {
+            match &minimized.complex {
+                Ok(m) => push("complex".into(), m, &mut notes),
+                Err(e) => notes.push(format!("complex: {}", failure_text(lang, e))),
             }
-            Err(e) => notes.push(format!("intermediate: {e}")),
+            match &minimized.parsimonious {
+                Ok(m) => {
+                    parsimonious_pis.clone_from(&m.prime_implicants);
+                    push("parsimonious".into(), m, &mut notes);
+                }
+                Err(e) => notes.push(format!("parsimonious: {}", failure_text(lang, e))),
+            }
+            match &minimized.intermediate {
+                Some(Ok(result)) => {
+                    for (i, pair) in result.pairs.iter().enumerate() {
+                        push(
+                            format!("intermediate {}", result.key(i)),
+                            &pair.solution,
+                            &mut notes,
+                        );
+                    }
+                }
+                Some(Err(e)) => notes.push(format!("intermediate: {}", failure_text(lang, e))),
+                None => {}
+            }
         }
     }
     Ok(Solved {
@@ -267,8 +265,15 @@ figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table,figure{break-inside:avoid}@page{margin:15mm}}
 "#;
 
-/// Writes the report. `generated` is the date shown (the caller's clock).
-pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
+/// Writes the report. `generated` is the date shown (the caller's clock);
+/// `minimized` the worker's solutions of the project's truth table, or why
+/// there are none (shown as a note).
+pub fn report_html(
+    project: &Project,
+    lang: Lang,
+    generated: &str,
+    minimized: &Result<Outcome, String>,
+) -> String {
     let t = |en: &str, zh: &str| pick(lang, en, zh);
     let title = if project.name.is_empty() {
         t("PolicyLens report", "PolicyLens 报告")
@@ -372,7 +377,7 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
         );
     }
 
-    let methods = fsqca_part(&mut out, project, lang);
+    let methods = fsqca_part(&mut out, project, lang, minimized);
     stakeholder_part(&mut out, project, lang);
     if let Some(methods) = methods {
         let _ = write!(
@@ -387,7 +392,12 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
 }
 
 /// The fsQCA part; the methods paragraph when there is an analysis.
-fn fsqca_part(out: &mut String, project: &Project, lang: Lang) -> Option<String> {
+fn fsqca_part(
+    out: &mut String,
+    project: &Project,
+    lang: Lang,
+    minimized: &Result<Outcome, String>,
+) -> Option<String> {
     let t = |en: &str, zh: &str| pick(lang, en, zh);
     let (Some(outcome), false) = (&project.qca.outcome, project.qca.conditions.is_empty()) else {
         let _ = write!(
@@ -407,7 +417,7 @@ fn fsqca_part(out: &mut String, project: &Project, lang: Lang) -> Option<String>
         outcome.clone()
     };
 
-    let solved = solve(project);
+    let solved = solve(project, minimized, lang);
     let solved = match solved {
         Ok(s) => s,
         Err(e) => {

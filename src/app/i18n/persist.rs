@@ -45,6 +45,8 @@ pub enum PersistText {
     RIntro,
     NothingToReport,
     OfflineNote,
+    PreparingReport,
+    ReportFailed,
 }
 
 impl Translate for PersistText {
@@ -113,6 +115,14 @@ impl Translate for PersistText {
             ),
             MakeReport => ("Download the report (HTML)", "下载报告（HTML）"),
             DownloadR => ("Download the R script", "下载 R 脚本"),
+            PreparingReport => (
+                "Preparing the report: minimizing in the background…",
+                "正在准备报告：后台最小化中……",
+            ),
+            ReportFailed => (
+                "The minimization for the report stopped; the report was made without the solutions:",
+                "报告所需的最小化已中止，报告中未包含解：",
+            ),
             RIntro => (
                 "A script for the R package QCA that repeats the calibration, truth table and minimization with the same settings, so reviewers can check the results.",
                 "用于 R 软件包 QCA 的脚本，以相同设置重复校准、真值表和最小化，便于审稿人核对结果。",
