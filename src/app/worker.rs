@@ -36,6 +36,7 @@ use crate::analysis::data::{
     DataError, Dataset, ImportOptions, ImportWarning, Imported, import_workbook, sniff_workbook,
 };
 use crate::analysis::project::Project;
+use crate::analysis::project::xlsx::{Sheet, write_xlsx};
 use crate::analysis::solution::problem_from_truth_table;
 use crate::analysis::truth_table::TruthTable;
 
@@ -165,6 +166,12 @@ pub enum Task {
         /// The sheet to read.
         options: ImportOptions,
     },
+    /// Write tables as an XLSX workbook (the writer lives in the worker's
+    /// bundle, beside the reader, not in the page's).
+    WriteWorkbook {
+        /// One sheet per table.
+        sheets: Vec<Sheet>,
+    },
 }
 
 /// A table read from a workbook: [`Imported`] in a form that crosses the
@@ -226,6 +233,12 @@ pub enum Reply {
         id: u64,
         /// The solutions.
         outcome: Box<Outcome>,
+    },
+    /// The XLSX workbook was written: its bytes travel beside the message
+    /// (or why not, in English).
+    WorkbookWritten {
+        /// `Err`: the writer's message.
+        result: Result<(), String>,
     },
     /// A workbook was read (or rejected with a message).
     WorkbookRead {
@@ -378,6 +391,15 @@ pub fn run_in_worker() {
                 .map(|i| Box::new(WorkbookTable::from(i)));
                 post(&Reply::WorkbookRead { result }, None);
             }
+            Task::WriteWorkbook { sheets } => match write_xlsx(&sheets) {
+                Ok(bytes) => post(&Reply::WorkbookWritten { result: Ok(()) }, Some(&bytes)),
+                Err(e) => post(
+                    &Reply::WorkbookWritten {
+                        result: Err(e.to_string()),
+                    },
+                    None,
+                ),
+            },
         }
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -559,5 +581,17 @@ pub async fn read_workbook(
             "unexpected reply from the worker".to_owned(),
         )),
         Err(e) => Err(WorkbookFailure::Crashed(e)),
+    }
+}
+
+/// Writes `sheets` as an XLSX workbook in a worker; the file's bytes.
+///
+/// # Errors
+/// The writer's or the browser's message.
+pub async fn write_workbook(sheets: Vec<Sheet>) -> Result<Vec<u8>, String> {
+    match run_once(Task::WriteWorkbook { sheets }, None, Callback::noop()).await? {
+        (Reply::WorkbookWritten { result: Ok(()) }, Some(bytes)) => Ok(bytes),
+        (Reply::WorkbookWritten { result: Err(e) }, _) => Err(e),
+        _ => Err("unexpected reply from the worker".to_owned()),
     }
 }

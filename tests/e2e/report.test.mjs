@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { ROOT, DIST, serveDist, launch, openApp } from './helpers.mjs';
 
 const ROOT_DIST = process.env.POLICYLENS_DIST ?? DIST;
@@ -193,3 +194,93 @@ test('the report shows the stakeholder results and charts when ratings were impo
   }
 });
 
+/** The entries of a ZIP archive: { name: Buffer } (stored or deflated). */
+function unzip(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  assert.ok(eocd >= 0, 'a ZIP end-of-central-directory record');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out = {};
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'central directory entry');
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extra = buf.readUInt16LE(p + 30);
+    const comment = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out[name] = method === 8 ? inflateRawSync(data) : data;
+    p += 46 + nameLen + extra + comment;
+  }
+  return out;
+}
+
+const xmlText = (s) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+
+async function downloadWorkbook(page, buttonName) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: buttonName }).click(),
+  ]);
+  const buf = await readFile(await download.path());
+  assert.equal(buf.toString('latin1', 0, 4), 'PK\x03\x04', 'a ZIP file');
+  const files = unzip(buf);
+  for (const part of ['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']) {
+    assert.ok(part in files, `${part} in ${Object.keys(files)}`);
+  }
+  const sheets = [...files['xl/workbook.xml'].toString('utf8').matchAll(/<sheet name="([^"]*)"/g)].map((m) => xmlText(m[1]));
+  const strings = [...(files['xl/sharedStrings.xml']?.toString('utf8') ?? '').matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => xmlText(m[1]));
+  return { name: download.suggestedFilename(), files, sheets, strings };
+}
+
+test('all tables download as one XLSX workbook, a sheet per table of the report', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await openAnalysis(page);
+    const { name, sheets, strings, files } = await downloadWorkbook(page, 'Download all tables (XLSX)');
+    assert.equal(name, 'Lipset fuzzy (GDP calibrated) tables.xlsx');
+    for (const s of ['Data', 'Calibration', 'Necessity SURV', 'Necessity ~SURV', 'Truth table', 'Complex M1', 'Parsimonious M1', 'Intermediate C1P1 M1']) {
+      assert.ok(sheets.includes(s), `${s} in ${sheets}`);
+    }
+    for (const s of sheets) {
+      assert.ok(s.length <= 31 && !/[[\]:*?/\\]/.test(s), s);
+    }
+    assert.equal(Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).length, sheets.length);
+    for (const s of ['inclN', 'RoN', 'covN', 'OUT', 'inclS', 'covU', 'DEV']) {
+      assert.ok(strings.includes(s), s);
+    }
+    // The same numbers as the HTML report: every 3-decimal value of the
+    // report's truth table is a number cell of the sheet.
+    const { text } = await downloadText(page, 'Download the report (HTML)');
+    const ttHtml = text.slice(text.indexOf('<caption>Truth table for'), text.indexOf('</table>', text.indexOf('<caption>Truth table for')));
+    const shown = [...ttHtml.matchAll(/<td>(\d\.\d{3})<\/td>/g)].map((m) => m[1]);
+    assert.ok(shown.length > 0);
+    const idx = sheets.indexOf('Truth table') + 1;
+    const ttXml = files[`xl/worksheets/sheet${idx}.xml`].toString('utf8');
+    const values = [...ttXml.matchAll(/<c [^>]*><v>([^<]*)<\/v><\/c>/g)].map((m) => Number(m[1]).toFixed(3));
+    for (const v of shown) assert.ok(values.includes(v), `${v} in the truth table sheet`);
+  } finally {
+    await b.close();
+  }
+});
+
+test('the workbook keeps Chinese text and Chinese sheet names', async () => {
+  const b = await launch({ locale: 'zh-CN' });
+  try {
+    const { page } = b;
+    await openAnalysis(page);
+    const { sheets, strings } = await downloadWorkbook(page, '下载全部表格（XLSX）');
+    for (const s of ['数据', '真值表', '复杂解 M1', '简约解 M1']) {
+      assert.ok(sheets.includes(s), `${s} in ${sheets}`);
+    }
+    assert.ok(strings.includes('案例'), 'a Chinese header');
+    assert.ok(strings.some((s) => s.startsWith('真值表，结果：')), 'a Chinese caption');
+  } finally {
+    await b.close();
+  }
+});

@@ -31,6 +31,7 @@ mod file;
 mod link;
 mod rscript;
 mod settings;
+pub mod xlsx;
 
 use std::collections::HashSet;
 

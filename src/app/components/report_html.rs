@@ -16,6 +16,7 @@ use std::fmt::Write as _;
 use crate::analysis::calibrate::Calibration;
 use crate::analysis::minimize::{Implicant, Minimization};
 use crate::analysis::necessity::necessity_table;
+use crate::analysis::project::xlsx::{Cell, Sheet};
 use crate::analysis::project::{APP_VERSION, Project, ProjectError};
 use crate::analysis::solution::{Solution, configuration_chart, describe};
 use crate::analysis::truth_table::{Out, TruthTable};
@@ -222,20 +223,44 @@ fn solve(
     })
 }
 
-fn table(out: &mut String, caption: &str, head: &[String], rows: &[Vec<String>]) {
+/// A cell as the report shows it: measures with 3 decimals.
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(t) => t.clone(),
+        Cell::Number(v) => num(*v),
+        Cell::Value(v) => format!("{v}"),
+    }
+}
+
+/// Writes a table into the HTML and keeps it as a sheet of the workbook
+/// (`sheet`: its wished sheet name), so both hold the same numbers.
+fn table(
+    out: &mut String,
+    sheets: &mut Vec<Sheet>,
+    sheet: &str,
+    caption: &str,
+    head: &[String],
+    rows: Vec<Vec<Cell>>,
+) {
     let _ = write!(out, "<table><caption>{}</caption><thead><tr>", esc(caption));
     for h in head {
         let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
     }
     out.push_str("</tr></thead><tbody>");
-    for row in rows {
+    for row in &rows {
         out.push_str("<tr>");
         for cell in row {
-            let _ = write!(out, "<td>{}</td>", esc(cell));
+            let _ = write!(out, "<td>{}</td>", esc(&cell_text(cell)));
         }
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>\n");
+    sheets.push(Sheet {
+        name: sheet.to_owned(),
+        caption: caption.to_owned(),
+        header: head.to_vec(),
+        rows,
+    });
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -274,6 +299,26 @@ pub fn report_html(
     generated: &str,
     minimized: &Result<Outcome, String>,
 ) -> String {
+    build(project, lang, generated, minimized).0
+}
+
+/// The report's tables, one [`Sheet`] each, for the XLSX workbook (the
+/// same values as the HTML report's tables).
+pub fn report_tables(
+    project: &Project,
+    lang: Lang,
+    minimized: &Result<Outcome, String>,
+) -> Vec<Sheet> {
+    build(project, lang, "", minimized).1
+}
+
+fn build(
+    project: &Project,
+    lang: Lang,
+    generated: &str,
+    minimized: &Result<Outcome, String>,
+) -> (String, Vec<Sheet>) {
+    let mut sheets = Vec::new();
     let t = |en: &str, zh: &str| pick(lang, en, zh);
     let title = if project.name.is_empty() {
         t("PolicyLens report", "PolicyLens 报告")
@@ -300,7 +345,7 @@ pub fn report_html(
             "<p>{}</p></body></html>",
             t("No data loaded.", "未载入数据。")
         );
-        return out;
+        return (out, sheets);
     };
 
     // Data summary.
@@ -323,22 +368,24 @@ pub fn report_html(
             ),
         })
     );
-    let rows: Vec<Vec<String>> = data
+    let rows: Vec<Vec<Cell>> = data
         .summaries()
         .iter()
         .map(|s| {
             vec![
-                s.name.clone(),
-                s.count.to_string(),
-                s.missing.to_string(),
-                s.min.map_or_else(String::new, num),
-                s.mean.map_or_else(String::new, num),
-                s.max.map_or_else(String::new, num),
+                s.name.clone().into(),
+                Cell::count(s.count),
+                Cell::count(s.missing),
+                s.min.map_or_else(Cell::empty, Cell::number),
+                s.mean.map_or_else(Cell::empty, Cell::number),
+                s.max.map_or_else(Cell::empty, Cell::number),
             ]
         })
         .collect();
     table(
         &mut out,
+        &mut sheets,
+        &t("Data", "数据"),
         &t("Columns", "各列概况"),
         &[
             t("Column", "列"),
@@ -348,37 +395,39 @@ pub fn report_html(
             t("Mean", "均值"),
             t("Max", "最大值"),
         ],
-        &rows,
+        rows,
     );
 
     // Calibration.
     if !project.calibrations.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>", t("Calibration", "校准"));
-        let rows: Vec<Vec<String>> = project
+        let rows: Vec<Vec<Cell>> = project
             .calibrations
             .iter()
             .map(|c| {
                 vec![
-                    c.target.clone(),
-                    c.source.clone(),
-                    describe_calibration(lang, &c.method),
+                    c.target.clone().into(),
+                    c.source.clone().into(),
+                    describe_calibration(lang, &c.method).into(),
                 ]
             })
             .collect();
         table(
             &mut out,
+            &mut sheets,
+            &t("Calibration", "校准"),
             &t("Calibrated sets and anchors", "校准后的集合与锚点"),
             &[
                 t("Set", "集合"),
                 t("Source column", "原始列"),
                 t("Method and anchors", "方法与锚点"),
             ],
-            &rows,
+            rows,
         );
     }
 
-    let methods = fsqca_part(&mut out, project, lang, minimized);
-    stakeholder_part(&mut out, project, lang);
+    let methods = fsqca_part(&mut out, &mut sheets, project, lang, minimized);
+    stakeholder_part(&mut out, &mut sheets, project, lang);
     if let Some(methods) = methods {
         let _ = write!(
             out,
@@ -388,12 +437,13 @@ pub fn report_html(
         );
     }
     out.push_str("</body></html>\n");
-    out
+    (out, sheets)
 }
 
 /// The fsQCA part; the methods paragraph when there is an analysis.
 fn fsqca_part(
     out: &mut String,
+    sheets: &mut Vec<Sheet>,
     project: &Project,
     lang: Lang,
     minimized: &Result<Outcome, String>,
@@ -433,28 +483,37 @@ fn fsqca_part(
         "<h2>{}</h2>",
         t("Necessary conditions", "必要条件分析")
     );
-    match necessity_table(&project.qca.conditions, &refs, &solved.y, negated) {
-        Ok(fits) => {
-            let rows: Vec<Vec<String>> = fits
-                .iter()
-                .map(|f| {
-                    vec![
-                        f.set.clone(),
-                        num(f.fit.incl_n),
-                        num(f.fit.ron),
-                        num(f.fit.cov_n),
-                    ]
-                })
-                .collect();
-            table(
-                out,
-                &format!("{} {outcome_label}", t("Necessity for", "结果的必要性：")),
-                &strings(&["", "inclN", "RoN", "covN"]),
-                &rows,
-            );
-        }
-        Err(e) => {
-            let _ = write!(out, "<p class=\"note\">{}</p>", esc(&e.to_string()));
+    let other_label = if negated {
+        outcome.clone()
+    } else {
+        format!("~{outcome}")
+    };
+    for (negate, label) in [(negated, &outcome_label), (!negated, &other_label)] {
+        match necessity_table(&project.qca.conditions, &refs, &solved.y, negate) {
+            Ok(fits) => {
+                let rows: Vec<Vec<Cell>> = fits
+                    .iter()
+                    .map(|f| {
+                        vec![
+                            f.set.clone().into(),
+                            Cell::number(f.fit.incl_n),
+                            Cell::number(f.fit.ron),
+                            Cell::number(f.fit.cov_n),
+                        ]
+                    })
+                    .collect();
+                table(
+                    out,
+                    sheets,
+                    &format!("{} {label}", t("Necessity", "必要性")),
+                    &format!("{} {label}", t("Necessity for", "结果的必要性：")),
+                    &strings(&["", "inclN", "RoN", "covN"]),
+                    rows,
+                );
+            }
+            Err(e) => {
+                let _ = write!(out, "<p class=\"note\">{}</p>", esc(&e.to_string()));
+            }
         }
     }
 
@@ -488,26 +547,28 @@ fn fsqca_part(
     head.extend(tt.conditions.iter().cloned());
     head.extend(strings(&["OUT", "n", "incl", "PRI"]));
     head.push(t("Cases", "案例"));
-    let rows: Vec<Vec<String>> = tt
+    let rows: Vec<Vec<Cell>> = tt
         .rows
         .iter()
         .filter(|r| r.is_observed() || r.excluded || r.overridden)
         .map(|r| {
-            let mut row = vec![r.number().to_string()];
-            row.extend(r.config.iter().map(u8::to_string));
-            row.push(out_label(r.out).to_owned());
-            row.push(r.n.to_string());
-            row.push(num(r.incl));
-            row.push(num(r.pri));
-            row.push(r.cases.join(", "));
+            let mut row = vec![Cell::value(r.number() as f64)];
+            row.extend(r.config.iter().map(|&v| Cell::value(f64::from(v))));
+            row.push(out_label(r.out).into());
+            row.push(Cell::count(r.n));
+            row.push(Cell::number(r.incl));
+            row.push(Cell::number(r.pri));
+            row.push(r.cases.join(", ").into());
             row
         })
         .collect();
     table(
         out,
+        sheets,
+        &t("Truth table", "真值表"),
         &format!("{} {outcome_label}", t("Truth table for", "真值表，结果：")),
         &head,
-        &rows,
+        rows,
     );
 
     // Solutions.
@@ -551,37 +612,39 @@ fn fsqca_part(
         let label = solution_label(lang, name);
         for (i, model) in s.models.iter().enumerate() {
             let caption = format!("{label} M{}: {} → {outcome_label}", i + 1, model.expression);
-            let mut rows: Vec<Vec<String>> = model
+            let mut rows: Vec<Vec<Cell>> = model
                 .terms
                 .iter()
                 .map(|term| {
                     vec![
-                        term.term.clone(),
-                        num(term.incl_s),
-                        num(term.pri),
-                        num(term.cov_s),
-                        term.cov_u.map_or_else(String::new, num),
-                        term.r_cases(),
+                        term.term.clone().into(),
+                        Cell::number(term.incl_s),
+                        Cell::number(term.pri),
+                        Cell::number(term.cov_s),
+                        term.cov_u.map_or_else(Cell::empty, Cell::number),
+                        term.r_cases().into(),
                     ]
                 })
                 .collect();
             rows.push(vec![
-                t("Model", "模型"),
-                num(model.incl_s),
-                num(model.pri),
-                num(model.cov_s),
-                String::new(),
-                String::new(),
+                t("Model", "模型").into(),
+                Cell::number(model.incl_s),
+                Cell::number(model.pri),
+                Cell::number(model.cov_s),
+                Cell::empty(),
+                Cell::empty(),
             ]);
             table(
                 out,
+                sheets,
+                &format!("{} M{}", solution_short(lang, name), i + 1),
                 &caption,
                 &strings(&["", "inclS", "PRI", "covS", "covU", ""])
                     .into_iter()
                     .enumerate()
                     .map(|(j, h)| if j == 5 { t("Cases", "案例") } else { h })
                     .collect::<Vec<_>>(),
-                &rows,
+                rows,
             );
         }
     }
@@ -683,6 +746,25 @@ fn fsqca_part(
         &outcome_label,
         &dir_exp,
     ))
+}
+
+/// A short sheet name for a solution (`complex` → "Complex",
+/// `intermediate C1P1` → "Intermediate C1P1").
+fn solution_short(lang: Lang, name: &str) -> String {
+    let (kind, key) = name.split_once(' ').unwrap_or((name, ""));
+    let kind = match (lang, kind) {
+        (Lang::En, "complex") => "Complex",
+        (Lang::En, "parsimonious") => "Parsimonious",
+        (Lang::En, _) => "Intermediate",
+        (Lang::ZhHans, "complex") => "复杂解",
+        (Lang::ZhHans, "parsimonious") => "简约解",
+        (Lang::ZhHans, _) => "中间解",
+    };
+    if key.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{kind} {key}")
+    }
 }
 
 fn solution_label(lang: Lang, name: &str) -> String {
@@ -898,7 +980,7 @@ pub fn script_error(lang: Lang, error: &ProjectError) -> String {
 /// The stakeholder part: the results table (ratings, classes of every
 /// model, recommendations) and the power–interest grid, position map and
 /// feasibility chart, when ratings were imported.
-fn stakeholder_part(out: &mut String, project: &Project, lang: Lang) {
+fn stakeholder_part(out: &mut String, sheets: &mut Vec<Sheet>, project: &Project, lang: Lang) {
     use crate::app::i18n::stakeholders::{engine_lang, stakeholder_error};
     use crate::charts::{FeasibilityChart, PositionMapChart, PowerInterestChart, Stance};
     let section = &project.stakeholder;
@@ -922,12 +1004,20 @@ fn stakeholder_part(out: &mut String, project: &Project, lang: Lang) {
     let ratings = &aggregated.ratings;
     let elang = engine_lang(lang);
     let results = crate::analysis::stakeholder::results_table(ratings, settings, elang);
+    let rows: Vec<Vec<Cell>> = results
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|c| result_cell(c)).collect())
+        .collect();
     table(
         out,
+        sheets,
+        &t("Stakeholders", "利益相关者"),
         &t("Ratings, classes and recommendations", "评分、分类与建议"),
         &results.header,
-        &results.rows,
+        rows,
     );
+    agreement_table(out, sheets, project, lang);
     for (_, e) in &results.skipped {
         let _ = write!(
             out,
@@ -978,4 +1068,59 @@ fn stakeholder_part(out: &mut String, project: &Project, lang: Lang) {
         let title = bars.title.clone();
         figure(out, &title, render_svg(&bars, CHART_WIDTH, 420), &title);
     }
+}
+
+/// A cell of the stakeholder results table (text from the engine): a
+/// plain number becomes a number cell with its value, shown as written.
+fn result_cell(text: &str) -> Cell {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && !text.trim().is_empty() && format!("{v}") == text.trim() => {
+            Cell::Value(v)
+        }
+        _ => Cell::Text(text.to_owned()),
+    }
+}
+
+/// Kendall's W per dimension when several respondents rated.
+fn agreement_table(out: &mut String, sheets: &mut Vec<Sheet>, project: &Project, lang: Lang) {
+    let ratings = &project.stakeholder.ratings;
+    let agreement = ratings.agreement();
+    let rows: Vec<Vec<Cell>> = agreement
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|k| {
+            vec![
+                k.dimension.clone().into(),
+                Cell::number(k.w),
+                Cell::number(k.chi_square),
+                Cell::count(k.df),
+                Cell::number(k.p_value),
+                Cell::count(k.raters.len()),
+                k.excluded.join(", ").into(),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    let t = |en: &str, zh: &str| pick(lang, en, zh);
+    table(
+        out,
+        sheets,
+        &t("Rater agreement", "评分者一致性"),
+        &t(
+            "Rater agreement (Kendall's W)",
+            "评分者一致性（肯德尔 W 系数）",
+        ),
+        &[
+            t("Dimension", "维度"),
+            "W".to_owned(),
+            "χ²".to_owned(),
+            "df".to_owned(),
+            "p".to_owned(),
+            t("Respondents", "评分者"),
+            t("Left out (incomplete)", "未纳入（评分不完整）"),
+        ],
+        rows,
+    );
 }

@@ -7,7 +7,7 @@
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::report_html::{report_html, script_error};
+use super::report_html::{report_html, report_tables, script_error};
 use crate::analysis::project::Project;
 use crate::analysis::project::{RScriptOptions, r_script};
 use crate::app::i18n::Lang;
@@ -16,7 +16,7 @@ use crate::app::i18n::fsqca::{failure_text, progress_text};
 use crate::app::i18n::persist::PersistText;
 use crate::app::importer::AppContext;
 use crate::app::persist::{display_name, download, file_stem};
-use crate::app::worker::{Outcome, Reply, Task, request_for, run_once};
+use crate::app::worker::{Outcome, Reply, Task, request_for, run_once, write_workbook};
 
 /// Runs the project's minimization in the worker (`on_progress` gets its
 /// progress as text); `Err` says why there are no solutions.
@@ -90,6 +90,32 @@ pub fn report_section() -> Html {
             });
         })
     };
+    let onxlsx = {
+        let (ctx, busy, error) = (ctx.clone(), busy.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let project = ctx.to_saved_project();
+            let lang = ctx.lang;
+            let (busy, error) = (busy.clone(), error.clone());
+            busy.set(Some(lang.t(PersistText::PreparingReport).to_owned()));
+            spawn_local(async move {
+                let minimized = minimized_for(&project, lang, &busy).await;
+                let sheets = report_tables(&project, lang, &minimized);
+                match write_workbook(sheets).await {
+                    Ok(bytes) => {
+                        error.set(None);
+                        let name = format!("{} tables.xlsx", file_stem(&display_name(&project)));
+                        download(
+                            &name,
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            &bytes,
+                        );
+                    }
+                    Err(e) => error.set(Some(format!("{} {e}", lang.t(PersistText::XlsxFailed)))),
+                }
+                busy.set(None);
+            });
+        })
+    };
     let onscript = {
         let (ctx, error) = (ctx.clone(), error.clone());
         Callback::from(move |_: MouseEvent| {
@@ -115,6 +141,11 @@ pub fn report_section() -> Html {
                 <p>{ lang.t(PersistText::ReportIntro) }</p>
                 <button type="button" onclick={onreport} disabled={!has_data || busy.is_some()}>
                     { lang.t(PersistText::MakeReport) }</button>
+            </div>
+            <div class="card">
+                <p>{ lang.t(PersistText::XlsxIntro) }</p>
+                <button type="button" onclick={onxlsx} disabled={!has_data || busy.is_some()}>
+                    { lang.t(PersistText::DownloadXlsx) }</button>
             </div>
             if let Some(status) = &*busy {
                 <p class="hint" role="status">{ status.clone() }</p>

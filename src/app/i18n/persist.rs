@@ -47,6 +47,9 @@ pub enum PersistText {
     OfflineNote,
     PreparingReport,
     ReportFailed,
+    DownloadXlsx,
+    XlsxIntro,
+    XlsxFailed,
 }
 
 impl Translate for PersistText {
@@ -115,6 +118,12 @@ impl Translate for PersistText {
             ),
             MakeReport => ("Download the report (HTML)", "下载报告（HTML）"),
             DownloadR => ("Download the R script", "下载 R 脚本"),
+            DownloadXlsx => ("Download all tables (XLSX)", "下载全部表格（XLSX）"),
+            XlsxIntro => (
+                "The report's tables in one Excel workbook, a sheet per table, with the same numbers (full precision, shown with 3 decimals).",
+                "将报告中的表格放入一个 Excel 工作簿，每个表格一个工作表，数值相同（保留全部精度，显示 3 位小数）。",
+            ),
+            XlsxFailed => ("The workbook could not be written:", "无法生成工作簿："),
             PreparingReport => (
                 "Preparing the report: minimizing in the background…",
                 "正在准备报告：后台最小化中……",
