@@ -6,9 +6,17 @@
 //! Storage operations run one at a time, in order (a queue), so that two
 //! saves never race on the index; a queued save of a project replaces an
 //! older queued save of the same project.
+//!
+//! The table is stored apart from the settings, once, under its content
+//! hash (`data:<hash>`, see [`super::storage`]): a change of settings
+//! writes a few kilobytes, not the table again. The table's hash is
+//! computed once per table on screen (cached while the same table stays
+//! loaded), and its record is written only when no saved project refers
+//! to it yet.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
@@ -17,10 +25,11 @@ use yew::prelude::*;
 
 use super::state::persist::{
     INDEX_VERSION, PersistAction, PersistMessage, SavedEntry, SavedIndex, SavedOrigin, Unreadable,
-    copy_key,
+    content_hash, copy_key, data_key,
 };
-use super::state::{Action, AppState};
+use super::state::{Action, AppState, Loaded, Shared};
 use super::storage::{self, INDEX_KEY};
+use crate::analysis::data::{Dataset, Imported};
 use crate::analysis::project::{
     FILE_EXTENSION, LinkContent, LinkError, Project, SharedProject, decode_share_link,
     encode_share_link,
@@ -28,14 +37,31 @@ use crate::analysis::project::{
 
 type Dispatcher = UseReducerDispatcher<AppState>;
 
+/// The table of a save: its record's key and the table itself (its text
+/// is made only if the record must be written).
+struct DataRef {
+    key: String,
+    table: Shared<Imported>,
+    case_column: Option<usize>,
+}
+
+/// The table on screen whose hash is known, with its text until written.
+struct CachedData {
+    table: Shared<Imported>,
+    case_column: Option<usize>,
+    key: String,
+    text: Option<Rc<String>>,
+}
+
 /// A storage operation waiting its turn.
 enum Op {
-    /// Save a project's text under its id.
+    /// Save a project's settings text under its id, with its table.
     Save {
         id: String,
         name: String,
         text: String,
         origin: SavedOrigin,
+        data: Option<DataRef>,
     },
     /// Rename a saved project.
     Rename { id: String, name: String },
@@ -48,6 +74,73 @@ thread_local! {
     static INDEX: RefCell<SavedIndex> = RefCell::new(SavedIndex::default());
     static QUEUE: RefCell<VecDeque<Op>> = const { RefCell::new(VecDeque::new()) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
+    static DATA_CACHE: RefCell<Option<CachedData>> = const { RefCell::new(None) };
+}
+
+/// The saved form of a table: the dataset with the chosen case column.
+fn dataset_of(table: &Imported, case_column: Option<usize>) -> Dataset {
+    let mut dataset = table.dataset.clone();
+    dataset.case_column = case_column;
+    dataset
+}
+
+/// The record key of the table on screen: from the cache while the same
+/// table (and case column) stays loaded, else hashed once (O(cells)).
+fn data_ref(loaded: &Loaded) -> Result<DataRef, String> {
+    let cached = DATA_CACHE.with(|c| {
+        c.borrow().as_ref().and_then(|d| {
+            (Rc::ptr_eq(&d.table.0, &loaded.imported.0) && d.case_column == loaded.case_column)
+                .then(|| d.key.clone())
+        })
+    });
+    let key = match cached {
+        Some(key) => key,
+        None => {
+            let dataset = dataset_of(&loaded.imported, loaded.case_column);
+            let text = serde_json::to_string(&dataset).map_err(|e| e.to_string())?;
+            let key = data_key(&content_hash(&text));
+            DATA_CACHE.with(|c| {
+                *c.borrow_mut() = Some(CachedData {
+                    table: loaded.imported.clone(),
+                    case_column: loaded.case_column,
+                    key: key.clone(),
+                    text: Some(Rc::new(text)),
+                });
+            });
+            key
+        }
+    };
+    Ok(DataRef {
+        key,
+        table: loaded.imported.clone(),
+        case_column: loaded.case_column,
+    })
+}
+
+/// The text of a table record to write: the cached one when it is that
+/// table, else made again.
+fn data_text(data: &DataRef) -> Result<Rc<String>, String> {
+    let cached = DATA_CACHE.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|d| d.key == data.key)
+            .and_then(|d| d.text.clone())
+    });
+    match cached {
+        Some(text) => Ok(text),
+        None => serde_json::to_string(&dataset_of(&data.table, data.case_column))
+            .map(Rc::new)
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// Once written, the cached text is not needed any more.
+fn forget_data_text(key: &str) {
+    DATA_CACHE.with(|c| {
+        if let Some(d) = c.borrow_mut().as_mut().filter(|d| d.key == key) {
+            d.text = None;
+        }
+    });
 }
 
 fn db() -> Option<IdbDatabase> {
@@ -163,6 +256,26 @@ async fn open_saved(dispatcher: &Dispatcher, entry: &SavedEntry) -> Result<(), U
         name: entry.name.clone(),
         error,
     })?;
+    if let Some(key) = &entry.data {
+        // Index version 2: the table is in its own record.
+        let missing = || Unreadable::Missing {
+            name: entry.name.clone(),
+        };
+        let data = storage::get(&db, key)
+            .await
+            .ok()
+            .flatten()
+            .ok_or_else(missing)?;
+        let dataset: Dataset = serde_json::from_str(&data).map_err(|_| Unreadable::Project {
+            name: entry.name.clone(),
+            error: crate::analysis::project::ProjectError::NotAProject,
+        })?;
+        project.data = Some(dataset);
+        project.validate().map_err(|error| Unreadable::Project {
+            name: entry.name.clone(),
+            error,
+        })?;
+    }
     project.name.clone_from(&entry.name);
     dispatcher.dispatch(Action::Persist(PersistAction::Load {
         id: entry.id.clone(),
@@ -203,17 +316,21 @@ pub fn autosave(dispatcher: Dispatcher, state: &AppState) {
     if !known && state.loaded.is_none() && state.project == Project::default() {
         return;
     }
-    let project = state.to_saved_project();
-    let text = match project.to_file_json() {
-        Ok(text) => text,
-        Err(e) => {
-            dispatcher.dispatch(Action::Persist(PersistAction::Say(
-                PersistMessage::SaveFailed(e.to_string()),
-            )));
-            return;
-        }
+    let settings = state.to_saved_settings();
+    let say_failed = |e: String| {
+        dispatcher.dispatch(Action::Persist(PersistAction::Say(
+            PersistMessage::SaveFailed(e),
+        )));
     };
-    let name = display_name(&project);
+    let text = match settings.to_file_json() {
+        Ok(text) => text,
+        Err(e) => return say_failed(e.to_string()),
+    };
+    let data = match state.loaded.as_ref().map(data_ref).transpose() {
+        Ok(data) => data,
+        Err(e) => return say_failed(e),
+    };
+    let name = display_name(&settings);
     enqueue(
         dispatcher,
         Op::Save {
@@ -221,6 +338,7 @@ pub fn autosave(dispatcher: Dispatcher, state: &AppState) {
             name,
             text,
             origin: state.saved_origin(),
+            data,
         },
     );
 }
@@ -282,32 +400,61 @@ async fn run(op: Op) -> Result<(), storage::StorageError> {
             name,
             text,
             origin,
+            data,
         } => {
             let old = index.projects.iter().find(|p| p.id == id).cloned();
             let generation = old.as_ref().map_or(1, |p| p.generation + 1);
+            // The table's record is written only if no project has it yet.
+            let data_key = data.as_ref().map(|d| d.key.clone());
+            let data_text = match &data {
+                Some(d)
+                    if !index
+                        .projects
+                        .iter()
+                        .any(|p| p.data.as_ref() == Some(&d.key)) =>
+                {
+                    Some(data_text(d).map_err(storage::StorageError::Failed)?)
+                }
+                _ => None,
+            };
             let entry = SavedEntry {
                 id: id.clone(),
                 name,
                 generation,
                 saved_at: now(),
                 origin,
+                data: data_key.clone(),
             };
             match index.projects.iter_mut().find(|p| p.id == id) {
                 Some(p) => *p = entry,
                 None => index.projects.push(entry),
             }
             index.current = Some(id.clone());
+            index.version = INDEX_VERSION;
             let index_text = serde_json::to_string(&index)
                 .map_err(|e| storage::StorageError::Failed(e.to_string()))?;
             let new_key = copy_key(&id, generation);
-            let old_key = old.map(|p| p.copy_key());
-            let deletes: Vec<&str> = old_key.as_deref().into_iter().collect();
-            storage::write(
-                &db,
-                &[(&new_key, &text), (INDEX_KEY, &index_text)],
-                &deletes,
-            )
-            .await?;
+            let old_copy = old.as_ref().map(SavedEntry::copy_key);
+            let old_data = old
+                .and_then(|p| p.data)
+                .filter(|k| !index.projects.iter().any(|p| p.data.as_ref() == Some(k)));
+            let deletes: Vec<&str> = old_copy
+                .as_deref()
+                .into_iter()
+                .chain(old_data.as_deref())
+                .collect();
+            let mut puts: Vec<(&str, &str)> = Vec::with_capacity(3);
+            if let (Some(key), Some(text)) = (&data_key, &data_text) {
+                puts.push((key, text));
+            }
+            puts.push((&new_key, &text));
+            puts.push((INDEX_KEY, &index_text));
+            // One transaction: the table, the copy and the index that
+            // points to them commit together or not at all.
+            storage::write(&db, &puts, &deletes).await?;
+            if let Some(key) = &data_key {
+                forget_data_text(key);
+            }
         }
         Op::Rename { id, name } => {
             if let Some(p) = index.projects.iter_mut().find(|p| p.id == id) {
@@ -318,18 +465,19 @@ async fn run(op: Op) -> Result<(), storage::StorageError> {
             storage::write(&db, &[(INDEX_KEY, &index_text)], &[]).await?;
         }
         Op::Delete { id } => {
-            let key = index
-                .projects
-                .iter()
-                .find(|p| p.id == id)
-                .map(SavedEntry::copy_key);
+            let gone = index.projects.iter().find(|p| p.id == id).cloned();
             index.projects.retain(|p| p.id != id);
             if index.current.as_deref() == Some(&id) {
                 index.current = None;
             }
+            let key = gone.as_ref().map(SavedEntry::copy_key);
+            // Its table goes too unless another project has the same one.
+            let data = gone
+                .and_then(|p| p.data)
+                .filter(|k| !index.projects.iter().any(|p| p.data.as_ref() == Some(k)));
             let index_text = serde_json::to_string(&index)
                 .map_err(|e| storage::StorageError::Failed(e.to_string()))?;
-            let deletes: Vec<&str> = key.as_deref().into_iter().collect();
+            let deletes: Vec<&str> = key.as_deref().into_iter().chain(data.as_deref()).collect();
             storage::write(&db, &[(INDEX_KEY, &index_text)], &deletes).await?;
         }
     }

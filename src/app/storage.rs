@@ -6,13 +6,21 @@
 //!   the list of projects, the current one, and for each the key of its
 //!   good copy.
 //! * `copy:<id>:<generation>` — a project file's text
-//!   ([`Project::to_file_json`](crate::analysis::project::Project::to_file_json)).
+//!   ([`Project::to_file_json`](crate::analysis::project::Project::to_file_json));
+//!   since index version 2 without its table, which is in
+//! * `data:<hash>` — a table (the `Dataset` JSON), stored once under the
+//!   hash of its text and shared by every project with the same table, so
+//!   that saving changed settings does not write the table again. A
+//!   version-1 copy still holds its table and is read as it is; its next
+//!   save moves the table into a `data:` record.
 //! * `aside:<time>` — a record that could not be read, kept for the user
 //!   (never deleted by the app).
 //!
 //! # Atomic saving
-//! [`write`] puts the new copy under a new key, then switches the index to
-//! it, then deletes the old copy — all in ONE read-write transaction, which
+//! [`write`] puts the new copy (and a new table record, if the table is
+//! not stored yet) under new keys, then switches the index to them, then
+//! deletes the old copy (and a table no project refers to any more) — all
+//! in ONE read-write transaction, which
 //! IndexedDB commits whole or not at all: a crash or a full disk in the
 //! middle leaves the old index pointing at the old, complete copy.
 

@@ -161,6 +161,89 @@ test('several projects are listed, switched, renamed and deleted', async () => {
     await page.getByRole('button', { name: 'Projects (1)' }).waitFor();
     const records = await storedRecords(page);
     assert.equal(Object.keys(records).filter((k) => k.startsWith('copy:')).length, 1, Object.keys(records).join());
+    // The deleted project's table went with it.
+    assert.equal(Object.keys(records).filter((k) => k.startsWith('data:')).length, 1, Object.keys(records).join());
+  } finally {
+    await b.close();
+  }
+});
+
+test('the table is stored once, apart from the settings: a settings change does not write it again', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await openApp(page, server.url);
+    await openProjectFile(page, V1_FILE);
+    await page.getByRole('table').first().waitFor();
+    await settled(page);
+    let records = await storedRecords(page);
+    const index = JSON.parse(records.index);
+    assert.equal(index.version, 2);
+    const entry = index.projects.find((p) => p.id === index.current);
+    assert.match(entry.data, /^data:[0-9a-f]{32}/);
+    assert.equal(JSON.parse(records[`copy:${entry.id}:${entry.generation}`]).project.data, null, 'the copy has no table');
+    assert.equal(JSON.parse(records[entry.data]).columns.length > 0, true, 'the table record');
+    // Count what the page writes from now on.
+    await page.evaluate(() => {
+      window.__puts = [];
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (value, key) {
+        window.__puts.push(String(key));
+        return put.call(this, value, key);
+      };
+    });
+    await page.getByLabel('Project name').fill('Only the name changed');
+    await page.getByLabel('Project name').press('Tab');
+    await settled(page);
+    const puts = await page.evaluate(() => window.__puts);
+    assert.ok(puts.some((k) => k.startsWith('copy:')), `a new copy: ${puts}`);
+    assert.ok(!puts.some((k) => k.startsWith('data:')), `the table is not written again: ${puts}`);
+    records = await storedRecords(page);
+    assert.equal(Object.keys(records).filter((k) => k.startsWith('data:')).length, 1);
+    await page.reload();
+    await page.getByRole('table').first().waitFor();
+    assert.equal(await page.getByLabel('Project name').inputValue(), 'Only the name changed');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('a state saved by the first version (table inside the copy) still opens, and moves its table out on the next save', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await openApp(page, server.url);
+    const v1 = await readFile(V1_FILE, 'utf8');
+    const v1Project = JSON.parse(v1).project;
+    await putRecord(page, 'copy:pold:3', v1);
+    await putRecord(page, 'index', JSON.stringify({
+      version: 1,
+      current: 'pold',
+      projects: [{ id: 'pold', name: 'Old analysis', generation: 3, saved_at: 0, origin: 'Other' }],
+    }));
+    await page.reload();
+    await page.getByRole('table').first().waitFor();
+    assert.equal(await page.getByLabel('Project name').inputValue(), 'Old analysis');
+    const opened = (await savedFile(page)).json.project;
+    assert.equal(opened.data.columns.length, v1Project.data.columns.length);
+    await page.getByLabel('Project name').fill('Old analysis, saved again');
+    await page.getByLabel('Project name').press('Tab');
+    await settled(page);
+    const records = await storedRecords(page);
+    const index = JSON.parse(records.index);
+    assert.equal(index.version, 2);
+    const entry = index.projects.find((p) => p.id === 'pold');
+    assert.ok(entry.generation > 3);
+    assert.ok(!('copy:pold:3' in records), 'the old copy is replaced');
+    assert.equal(JSON.parse(records[`copy:pold:${entry.generation}`]).project.data, null);
+    assert.equal(Object.keys(records).filter((k) => k.startsWith('copy:')).length, 1);
+    assert.ok(entry.data in records);
+    await page.reload();
+    await page.getByRole('table').first().waitFor();
+    const again = (await savedFile(page)).json.project;
+    assert.deepEqual(again.data, opened.data);
+    assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
   }

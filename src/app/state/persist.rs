@@ -69,6 +69,11 @@ pub struct SavedEntry {
     /// Where its table came from.
     #[serde(default)]
     pub origin: SavedOrigin,
+    /// The record of its table (`data:<hash>`, see [`data_key`]), shared by
+    /// every saved project with the same table; `None`: no table, or a copy
+    /// from index version 1 that holds its table itself.
+    #[serde(default)]
+    pub data: Option<String>,
 }
 
 impl SavedEntry {
@@ -83,8 +88,28 @@ pub fn copy_key(id: &str, generation: u64) -> String {
     format!("copy:{id}:{generation}")
 }
 
-/// The version of the index record's shape.
-pub const INDEX_VERSION: u32 = 1;
+/// The storage key of a table record: its content hash.
+pub fn data_key(hash: &str) -> String {
+    format!("data:{hash}")
+}
+
+/// A content hash of text: FNV-1a over 128 bits and the length, as hex
+/// (stable across versions and platforms). O(bytes).
+pub fn content_hash(text: &str) -> String {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let mut h = OFFSET;
+    for &b in text.as_bytes() {
+        h ^= u128::from(b);
+        h = h.wrapping_mul(PRIME);
+    }
+    format!("{h:032x}{:x}", text.len())
+}
+
+/// The version of the index record's shape: 2 stores each table once, in
+/// its own record (`data`); version 1 entries (their copy holds the
+/// table) are still read.
+pub const INDEX_VERSION: u32 = 2;
 
 /// The list of saved projects, as stored in the `index` record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -315,12 +340,22 @@ impl AppState {
     /// The project as saved: [`AppState::to_project`] with the interface
     /// language and a name (the table's when the user gave none).
     pub fn to_saved_project(&self) -> Project {
-        let mut project = self.to_project();
+        let mut project = self.to_saved_settings();
+        project.data = self.to_project().data;
+        project
+    }
+
+    /// [`AppState::to_saved_project`] without the table (`data` is `None`;
+    /// the table is not cloned): what an autosave writes besides the
+    /// table's own record.
+    pub fn to_saved_settings(&self) -> Project {
+        let mut project = self.project.clone();
+        project.data = None;
         project.language = Some(self.lang.code().to_owned());
         if project.name.is_empty()
-            && let Some(d) = &project.data
+            && let Some(l) = &self.loaded
         {
-            project.name = d.name.clone();
+            project.name = l.imported.dataset.name.clone();
         }
         project
     }
