@@ -25,7 +25,7 @@ use yew::prelude::*;
 
 use super::state::persist::{
     INDEX_VERSION, PersistAction, PersistMessage, SavedEntry, SavedIndex, SavedOrigin, Unreadable,
-    content_hash, copy_key, data_key,
+    content_hash, copy_key, data_key, settings_fingerprint,
 };
 use super::state::{Action, AppState, Loaded, Shared};
 use super::storage::{self, INDEX_KEY};
@@ -62,6 +62,7 @@ enum Op {
         text: String,
         origin: SavedOrigin,
         data: Option<DataRef>,
+        settings_hash: Option<String>,
     },
     /// Rename a saved project.
     Rename { id: String, name: String },
@@ -331,6 +332,7 @@ pub fn autosave(dispatcher: Dispatcher, state: &AppState) {
         Err(e) => return say_failed(e),
     };
     let name = display_name(&settings);
+    let settings_hash = settings_fingerprint(&settings);
     enqueue(
         dispatcher,
         Op::Save {
@@ -339,6 +341,7 @@ pub fn autosave(dispatcher: Dispatcher, state: &AppState) {
             text,
             origin: state.saved_origin(),
             data,
+            settings_hash,
         },
     );
 }
@@ -401,6 +404,7 @@ async fn run(op: Op) -> Result<(), storage::StorageError> {
             text,
             origin,
             data,
+            settings_hash,
         } => {
             let old = index.projects.iter().find(|p| p.id == id).cloned();
             let generation = old.as_ref().map_or(1, |p| p.generation + 1);
@@ -424,6 +428,7 @@ async fn run(op: Op) -> Result<(), storage::StorageError> {
                 saved_at: now(),
                 origin,
                 data: data_key.clone(),
+                settings_hash,
             };
             match index.projects.iter_mut().find(|p| p.id == id) {
                 Some(p) => *p = entry,
@@ -502,9 +507,20 @@ pub fn open_link_in_address(dispatcher: &Dispatcher) -> bool {
 pub fn open_link(dispatcher: &Dispatcher, fragment: &str) -> bool {
     match decode_share_link(fragment) {
         Ok(SharedProject {
-            project,
+            mut project,
             missing_data,
         }) => {
+            if let Some(entry) = already_saved(&mut project) {
+                // The same analysis is saved here already: no second copy.
+                switch_to(dispatcher.clone(), entry.id);
+                if missing_data.is_some() && entry.data.is_none() {
+                    dispatcher.dispatch(Action::Persist(PersistAction::WaitForData(missing_data)));
+                }
+                dispatcher.dispatch(Action::Persist(PersistAction::Say(
+                    PersistMessage::LinkAlreadySaved(entry.name),
+                )));
+                return true;
+            }
             dispatcher.dispatch(Action::Persist(PersistAction::Load {
                 id: new_id(),
                 project: Box::new(project),
@@ -523,6 +539,26 @@ pub fn open_link(dispatcher: &Dispatcher, fragment: &str) -> bool {
             false
         }
     }
+}
+
+/// The saved project with the same table and settings as `project` (its
+/// name and language aside), if any. O(cells) for the table's hash.
+fn already_saved(project: &mut Project) -> Option<SavedEntry> {
+    let data = project.data.take();
+    let settings = settings_fingerprint(project);
+    let data_key = data
+        .as_ref()
+        .and_then(|d| serde_json::to_string(d).ok())
+        .map(|t| data_key(&content_hash(&t)));
+    project.data = data;
+    let settings = settings?;
+    INDEX.with(|i| {
+        i.borrow()
+            .projects
+            .iter()
+            .find(|p| p.settings_hash.as_ref() == Some(&settings) && p.data == data_key)
+            .cloned()
+    })
 }
 
 /// When a table is loaded while a settings-only link waits for it: checks

@@ -354,6 +354,56 @@ test('a share link opens the same analysis in a fresh browser profile, and never
   }
 });
 
+test('the same share link opened twice keeps one saved project and switches to it', async () => {
+  const a = await launch();
+  let link;
+  try {
+    const { page } = a;
+    await openApp(page, server.url);
+    await openProjectFile(page, V1_FILE);
+    await page.getByRole('table').first().waitFor();
+    await settled(page);
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await page.getByRole('status').getByText(/characters\)/).waitFor();
+    link = await page.getByLabel('Share link').inputValue();
+  } finally {
+    await a.close();
+  }
+  const b = await launch();
+  try {
+    const { page } = b;
+    await page.goto(link);
+    await page.getByRole('table').first().waitFor();
+    await page.getByRole('status').getByText(/shared project was opened/).waitFor();
+    await settled(page);
+    const first = (await savedFile(page)).json.project;
+    // Another project in between, then the same link again.
+    await page.getByRole('button', { name: /^Projects/ }).click();
+    await page.getByRole('button', { name: 'New project' }).click();
+    await page.getByRole('button', { name: /^Load County/ }).click();
+    await page.getByText('12 rows × 9 columns').waitFor();
+    await settled(page);
+    await page.getByRole('button', { name: /^Projects \(2\)/ }).waitFor();
+    await page.goto(link);
+    await page.getByRole('table').first().waitFor();
+    await page.getByRole('status').getByText(/already saved in this browser/).waitFor();
+    await settled(page);
+    assert.deepEqual((await savedFile(page)).json.project, first);
+    await page.getByRole('button', { name: /^Projects \(2\)/ }).waitFor();
+    const records = await storedRecords(page);
+    assert.equal(JSON.parse(records.index).projects.length, 2);
+    // A renamed copy is still the same analysis: the link switches to it.
+    await page.getByLabel('Project name').fill('Renamed');
+    await page.getByLabel('Project name').press('Tab');
+    await settled(page);
+    await page.goto(link);
+    await page.getByRole('status').getByText(/already saved in this browser/).waitFor();
+    await page.getByRole('button', { name: /^Projects \(2\)/ }).waitFor();
+  } finally {
+    await b.close();
+  }
+});
+
 test('a truncated or malicious link gets a message, not a broken page', async () => {
   const b = await launch();
   try {

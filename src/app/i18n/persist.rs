@@ -263,6 +263,16 @@ pub fn message(lang: Lang, message: &PersistMessage) -> String {
             ),
         ),
         LinkOpened => lang.t(PersistText::LinkOpened).to_owned(),
+        LinkAlreadySaved(name) => match lang {
+            Lang::En => format!(
+                "This link's analysis is already saved in this browser as “{name}”: switched to it (no second copy)."
+            ),
+            Lang::ZhHans => {
+                format!(
+                    "此链接中的分析已保存在本浏览器中（“{name}”），已切换到该项目，未重复保存。"
+                )
+            }
+        },
         LinkCopied {
             length,
             settings_only,

@@ -74,6 +74,11 @@ pub struct SavedEntry {
     /// from index version 1 that holds its table itself.
     #[serde(default)]
     pub data: Option<String>,
+    /// [`content_hash`] of its settings without name and language (see
+    /// [`settings_fingerprint`]): with `data`, recognises a share link
+    /// already saved here.
+    #[serde(default)]
+    pub settings_hash: Option<String>,
 }
 
 impl SavedEntry {
@@ -104,6 +109,18 @@ pub fn content_hash(text: &str) -> String {
         h = h.wrapping_mul(PRIME);
     }
     format!("{h:032x}{:x}", text.len())
+}
+
+/// The hash that says whether two projects have the same settings: of
+/// `settings` (a project whose table was taken out: `data` is `None`, as
+/// cloning a table would cost) without name and language — a renamed
+/// copy, or one opened in the other language, is the same analysis.
+pub fn settings_fingerprint(settings: &Project) -> Option<String> {
+    let mut p = settings.clone();
+    p.data = None;
+    p.name.clear();
+    p.language = None;
+    serde_json::to_string(&p).ok().map(|t| content_hash(&t))
 }
 
 /// The version of the index record's shape: 2 stores each table once, in
@@ -181,6 +198,9 @@ pub enum PersistMessage {
     LinkRejected(LinkError),
     /// A share link was opened (a new project in the list).
     LinkOpened,
+    /// A share link's project was already saved here (under this name):
+    /// switched to it instead of saving it twice.
+    LinkAlreadySaved(String),
     /// The share link was copied; `settings_only` when the data did not fit.
     LinkCopied {
         /// Its length in characters.
