@@ -98,17 +98,43 @@ pub fn data_key(hash: &str) -> String {
     format!("data:{hash}")
 }
 
-/// A content hash of text: FNV-1a over 128 bits and the length, as hex
-/// (stable across versions and platforms). O(bytes).
+/// A content hash of text, as hex: two 64-bit multiply–rotate lanes over
+/// 8-byte words, a splitmix64 finish and the length (stable across
+/// versions and platforms; not cryptographic — the tables are the user's
+/// own). O(bytes), about 8× fewer steps than a byte-wise hash: the first
+/// save of a 50 MB table hashes it on the page's thread.
 pub fn content_hash(text: &str) -> String {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    let mut h = OFFSET;
-    for &b in text.as_bytes() {
-        h ^= u128::from(b);
-        h = h.wrapping_mul(PRIME);
+    const K1: u64 = 0x9e37_79b9_7f4a_7c15;
+    const K2: u64 = 0xc2b2_ae3d_27d4_eb4f;
+    fn mix(mut z: u64) -> u64 {
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
     }
-    format!("{h:032x}{:x}", text.len())
+    let bytes = text.as_bytes();
+    let mut a: u64 = 0x243f_6a88_85a3_08d3;
+    let mut b: u64 = 0x1319_8a2e_0370_7344;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        a = (a ^ w).wrapping_mul(K1).rotate_left(27);
+        b = (b.rotate_left(31) ^ w).wrapping_mul(K2);
+    }
+    let mut tail = [0u8; 8];
+    for (t, &x) in tail.iter_mut().zip(chunks.remainder()) {
+        *t = x;
+    }
+    let w = u64::from_le_bytes(tail) ^ (bytes.len() as u64);
+    a = (a ^ w).wrapping_mul(K1);
+    b = (b ^ w).wrapping_mul(K2);
+    format!(
+        "{:016x}{:016x}{:x}",
+        mix(a ^ b.rotate_left(17)),
+        mix(b ^ a.rotate_left(41)),
+        bytes.len()
+    )
 }
 
 /// The hash that says whether two projects have the same settings: of
