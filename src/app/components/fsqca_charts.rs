@@ -6,7 +6,7 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::chart_view::{ChartRef, ChartView};
-use crate::analysis::calibrate::{Calibration, calibrate};
+use crate::analysis::calibrate::{CROSSOVER_CONSTANT, Calibration, CrossoverCases, calibrate};
 use crate::analysis::truth_table::{Out, TruthTable};
 use crate::app::i18n::Lang;
 use crate::charts::{
@@ -58,13 +58,16 @@ fn guides(method: &Calibration) -> Vec<Guide> {
     }
 }
 
-/// The calibration chart of a column (`None` when the method fails).
+/// The calibration chart of a column (`None` when the method fails); the
+/// cases at exactly 0.5 are marked, and the legend says when the user
+/// raised them by the small constant (`choice`).
 pub fn calibration_chart(
     lang: Lang,
     name: &str,
     raw: &[f64],
     cases: &[String],
     method: &Calibration,
+    choice: CrossoverCases,
 ) -> Option<CalibrationChart> {
     let values = calibrate(raw, method).ok()?.values;
     let finite: Vec<f64> = raw.iter().copied().filter(|v| v.is_finite()).collect();
@@ -101,6 +104,16 @@ pub fn calibration_chart(
             cases: "案例".into(),
             crossover_cases: "隶属度恰为 0.5".into(),
             curve: "校准函数".into(),
+        };
+    }
+    // The cases at 0.5 stay marked on the curve; the legend says what the
+    // user chose for them.
+    if choice == CrossoverCases::AddConstant {
+        let raised = 0.5 + CROSSOVER_CONSTANT;
+        texts.crossover_cases = if zh(lang) {
+            format!("隶属度恰为 0.5（已改为 {raised}）")
+        } else {
+            format!("Membership exactly 0.5 (raised to {raised})")
         };
     }
     Some(CalibrationChart {

@@ -71,6 +71,25 @@ fn pick(lang: Lang, en: &str, zh: &str) -> String {
     }
 }
 
+/// The calibration of a set: its method and anchors and, when the user
+/// chose it, the small constant added to the cases at exactly 0.5.
+pub fn describe_setting(lang: Lang, c: &crate::analysis::project::CalibrationSetting) -> String {
+    let method = describe_calibration(lang, &c.method);
+    match c.crossover_cases {
+        crate::analysis::calibrate::CrossoverCases::AddConstant => {
+            let raised = 0.5 + crate::analysis::calibrate::CROSSOVER_CONSTANT;
+            format!(
+                "{method}; {}",
+                match lang {
+                    Lang::En => format!("cases at exactly 0.5 raised to {raised}"),
+                    Lang::ZhHans => format!("隶属度恰为 0.5 的案例改为 {raised}"),
+                }
+            )
+        }
+        _ => method,
+    }
+}
+
 /// The calibration method and its anchors, as in R's `calibrate()`.
 pub fn describe_calibration(lang: Lang, method: &Calibration) -> String {
     match method {
@@ -356,7 +375,7 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
                 vec![
                     c.target.clone(),
                     c.source.clone(),
-                    describe_calibration(lang, &c.method),
+                    describe_setting(lang, c),
                 ]
             })
             .collect();
@@ -772,7 +791,7 @@ fn methods_paragraph(
     let calibrations: Vec<String> = project
         .calibrations
         .iter()
-        .map(|c| format!("{} ({})", c.target, describe_calibration(lang, &c.method)))
+        .map(|c| format!("{} ({})", c.target, describe_setting(lang, c)))
         .collect();
     let shown = solved.solutions.last();
     let fit = shown.and_then(|(name, _, s)| {
