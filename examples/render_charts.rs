@@ -113,6 +113,7 @@ fn config_chart(chinese: bool) -> ConfigurationChart {
             peripheral_present: "边缘条件存在".into(),
             peripheral_absent: "边缘条件缺失".into(),
             dont_care: "空白：可存在可缺失".into(),
+            note: String::new(),
         }
     } else {
         ConfigurationTexts {

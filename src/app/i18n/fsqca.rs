@@ -184,6 +184,14 @@ pub enum FsqcaText {
     AddConstantAtHalf,
     /// "Cases at exactly 0.5"
     AtHalfCases,
+    /// "Chart of the"
+    ConfigChartOf,
+    /// Note of the intermediate solution's chart.
+    ConfigNoteIntermediate,
+    /// Note of the complex solution's chart.
+    ConfigNoteComplex,
+    /// Note of the parsimonious solution's chart.
+    ConfigNoteParsimonious,
 }
 
 impl Translate for FsqcaText {
@@ -331,6 +339,19 @@ impl Translate for FsqcaText {
                 "加上一个小常数：0.5 → 0.501",
             ),
             FsqcaText::AtHalfCases => ("Cases at exactly 0.5", "隶属度恰为 0.5 的案例"),
+            FsqcaText::ConfigChartOf => ("Solution shown", "所示的解"),
+            FsqcaText::ConfigNoteIntermediate => (
+                "Intermediate solution. Core conditions (large symbols) also appear in the parsimonious solution; peripheral conditions (small) appear only in the intermediate solution (Fiss 2011).",
+                "中间解。核心条件（大符号）同时出现在简约解中；边缘条件（小符号）仅出现在中间解中（Fiss 2011）。",
+            ),
+            FsqcaText::ConfigNoteComplex => (
+                "Complex (conservative) solution. Core conditions (large symbols) also appear in a parsimonious term that contains the configuration; peripheral conditions (small) appear only in the complex solution (Fiss 2011's rule applied to the complex solution).",
+                "复杂解（保守解）。核心条件（大符号）同时出现在包含该组态的简约解项中；边缘条件（小符号）仅出现在复杂解中（将 Fiss 2011 的规则用于复杂解）。",
+            ),
+            FsqcaText::ConfigNoteParsimonious => (
+                "Parsimonious solution: every condition is a core condition (large symbols), since core conditions are by definition those of the parsimonious solution (Fiss 2011).",
+                "简约解：所有条件均为核心条件（大符号），因为核心条件按定义即简约解中的条件（Fiss 2011）。",
+            ),
         }
     }
 }
