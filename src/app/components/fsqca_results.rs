@@ -12,9 +12,10 @@ use super::fsqca_section::{DownloadButton, csv_field};
 use crate::analysis::minimize::{Implicant, Minimization};
 use crate::analysis::solution::{Solution, configuration_chart, describe};
 use crate::analysis::truth_table::TruthTable;
-use crate::app::i18n::fsqca::{FsqcaText as T, failure_text};
+use crate::app::i18n::fsqca::{FsqcaText as T, failure_text, venn_too_many};
 use crate::app::importer::AppContext;
 use crate::app::worker::{Failure, Outcome};
+use crate::charts::qca_venn::MAX_SETS;
 use crate::charts::{Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit};
 
 /// Props of [`FsqcaResults`].
@@ -49,6 +50,7 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
     let lang = ctx.lang;
     let xy_choice = use_state(String::new);
     let chart_of = use_state(|| None::<ChartOf>);
+    let venn_pick = use_state(|| None::<Vec<usize>>);
     let refs: Vec<&[f64]> = props.columns.iter().map(Vec::as_slice).collect();
     let k = props.table.conditions.len();
     // A 0-based configuration as R shows it: the row number and its values.
@@ -382,14 +384,49 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                         )
                     })
                 };
-                let covered_rows: Vec<u64> = props
-                    .table
-                    .rows
-                    .iter()
-                    .filter(|r| imps.iter().any(|imp| imp.covers(r.number() - 1)))
-                    .map(|r| r.number())
-                    .collect();
-                let v = venn(lang, &props.table, &|n| covered_rows.contains(&n));
+                let drawn: Vec<usize> = match &*venn_pick {
+                    Some(p) if k > MAX_SETS => p.clone(),
+                    _ => (0..k.min(MAX_SETS)).collect(),
+                };
+                let v = venn(lang, &props.table, &drawn, &|n| {
+                    n >= 1 && imps.iter().any(|imp| imp.covers(n - 1))
+                });
+                let venn_choice = if k > MAX_SETS {
+                    let toggle = |j: usize| {
+                        let venn_pick = venn_pick.clone();
+                        let drawn = drawn.clone();
+                        Callback::from(move |e: Event| {
+                            let on = e
+                                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                                .checked();
+                            let mut d = drawn.clone();
+                            if on && !d.contains(&j) && d.len() < MAX_SETS {
+                                d.push(j);
+                                d.sort_unstable();
+                            } else if !on && d.len() > 1 {
+                                d.retain(|&x| x != j);
+                            }
+                            venn_pick.set(Some(d));
+                        })
+                    };
+                    html! {
+                        <fieldset class="fsqca-venn-pick">
+                            <legend>{ venn_too_many(lang, k, MAX_SETS) }</legend>
+                            { for props.table.conditions.iter().enumerate().map(|(j, c)| {
+                                let on = drawn.contains(&j);
+                                html! {
+                                    <label class="check">
+                                        <input type="checkbox" checked={on} disabled={!on && drawn.len() >= MAX_SETS}
+                                            onchange={toggle(j)} />{ c.clone() }
+                                    </label>
+                                }
+                            }) }
+                            <p class="hint">{ lang.t(T::VennMerged) }</p>
+                        </fieldset>
+                    }
+                } else {
+                    Html::default()
+                };
                 html! {
                     <section class="fsqca-figure" aria-labelledby="fsqca-xy-title">
                         <h4 id="fsqca-xy-title">{ lang.t(T::XyPlot) }</h4>
@@ -401,6 +438,7 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                         </div>
                         <XyView plot={plot} label={format!("{} {expr}", lang.t(T::XyPlot))} file_name="xy_plot" />
                         <h4>{ lang.t(T::Venn) }</h4>
+                        { venn_choice }
                         <ChartView chart={ChartRef::new(v)} file_name="venn_diagram" label={lang.t(T::Venn)} width={640} height={560} />
                     </section>
                 }

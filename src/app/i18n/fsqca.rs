@@ -192,6 +192,8 @@ pub enum FsqcaText {
     ConfigNoteComplex,
     /// Note of the parsimonious solution's chart.
     ConfigNoteParsimonious,
+    /// How a Venn diagram of some of the conditions merges rows.
+    VennMerged,
 }
 
 impl Translate for FsqcaText {
@@ -339,6 +341,10 @@ impl Translate for FsqcaText {
                 "加上一个小常数：0.5 → 0.501",
             ),
             FsqcaText::AtHalfCases => ("Cases at exactly 0.5", "隶属度恰为 0.5 的案例"),
+            FsqcaText::VennMerged => (
+                "Each region merges the truth-table rows that differ only in the conditions not drawn: its cases are theirs together; it is shaded as a contradiction (C) when their OUT values differ, and outlined when the solution covers all its observed rows.",
+                "每个区域合并了仅在未绘制条件上不同的真值表行：区域中的案例为这些行的案例之和；若这些行的 OUT 不同，则按矛盾行 (C) 着色；若解覆盖其全部观测行，则加粗勾勒。",
+            ),
             FsqcaText::ConfigChartOf => ("Solution shown", "所示的解"),
             FsqcaText::ConfigNoteIntermediate => (
                 "Intermediate solution. Core conditions (large symbols) also appear in the parsimonious solution; peripheral conditions (small) appear only in the intermediate solution (Fiss 2011).",
@@ -469,6 +475,19 @@ pub fn crossover_case_flag(
             format!("{case}：0.5（不纳入真值表）"),
         ),
     }
+}
+
+/// Why the Venn diagram shows only some conditions, and the choice.
+pub fn venn_too_many(lang: Lang, k: usize, max: usize) -> String {
+    pick(
+        lang,
+        format!(
+            "{k} conditions: a Venn diagram stays legible up to {max} (with 7 and more its regions become too small to read). Choose the {max} conditions to draw:"
+        ),
+        format!(
+            "共 {k} 个条件：维恩图最多可清晰绘制 {max} 个条件（7 个及以上时区域过小，无法辨读）。请选择要绘制的 {max} 个条件："
+        ),
+    )
 }
 
 /// Cases that the truth table left out (a membership of exactly 0.5).
