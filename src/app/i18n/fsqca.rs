@@ -328,8 +328,8 @@ impl Translate for FsqcaText {
                 "须大于 0.5 且小于 1；R 的默认值为 0.95。",
             ),
             FsqcaText::ExponentHint => (
-                "Positive numbers; 1 is a straight line, above 1 bends the curve towards 0, below 1 towards 1 (R's below / above).",
-                "须为正数；1 为直线，大于 1 使曲线偏向 0，小于 1 使曲线偏向 1（即 R 的 below / above）。",
+                "Positive numbers (R's below / above); 1 is a straight line; above 1 pulls memberships towards the nearer full anchor (0 below the crossover, 1 above it), below 1 towards 0.5.",
+                "须为正数（即 R 的 below / above）；1 为直线；大于 1 时隶属度向较近的完全锚点靠拢（交叉点以下趋向 0，以上趋向 1），小于 1 时向 0.5 靠拢。",
             ),
             FsqcaText::AtHalfChoice => ("Cases at exactly 0.5:", "隶属度恰为 0.5 的案例："),
             FsqcaText::LeaveOutAtHalf => (
@@ -449,7 +449,7 @@ pub fn crossover_cases(lang: Lang, column: &str, cases: &[String]) -> String {
             cases.len()
         ),
         format!(
-            "{column}：有 {} 个案例的隶属度恰为 0.5（{list}）。隶属度为 0.5 的案例既不属于也不不属于该集合，因此不进入任何真值表行。请选择：按 R QCA 的做法将其排除，或像 R 用户手工处理那样给其隶属度加上一个小常数（0.001），使其略微属于该集合。",
+            "{column}：有 {} 个案例的隶属度恰为 0.5（{list}）。隶属度为 0.5 的案例既不能算作属于该集合，也不能算作不属于该集合，因此不进入任何真值表行。请选择：按 R QCA 的做法将其排除，或像 R 用户手工处理那样给其隶属度加上一个小常数（0.001），使其略微属于该集合。",
             cases.len()
         ),
     )
