@@ -40,14 +40,18 @@ fn example_imports_cleanly_and_reports_the_partial_respondent() -> Result<(), St
     assert_eq!(import.data.respondents.len(), 5);
     assert!(agg.unrated.is_empty());
     let gaps = import.data.gaps();
-    assert_eq!(gaps.len(), 8, "one gap per dimension for R5");
+    assert_eq!(
+        gaps.len(),
+        EXAMPLE_DIMENSIONS.len(),
+        "one gap per dimension for R5"
+    );
     assert!(gaps.iter().all(|g| matches!(g,
         StakeholderError::PartialRespondent { respondent, missing, .. }
             if respondent == "R5" && missing == &vec![s("Medical insurance bureau")])));
     assert_eq!(
         gaps.first().map(ToString::to_string),
         Some(s(
-            "respondent `R5` did not rate Medical insurance bureau on `interest`"
+            "respondent `R5` did not rate Medical insurance bureau (row 3) on `interest`"
         ))
     );
     Ok(())
@@ -267,7 +271,8 @@ fn bad_cells_are_reported_with_row_column_and_nothing_else_is_lost() -> Result<(
     assert_eq!(
         agg.unrated,
         vec![StakeholderError::NoRatings {
-            stakeholder: s("Residents")
+            stakeholder: s("Residents"),
+            row: 4,
         }]
     );
     // A model that needs the missing cell says which.
@@ -535,15 +540,9 @@ fn results_table_of_the_example_has_every_model_in_chinese() -> Result<(), Stake
         ..StakeholderSettings::default()
     };
     let table = results_table(&agg.ratings, &settings, Lang::Zh);
-    // Schmeer needs knowledge and mobilization, which the example does not rate.
-    assert_eq!(table.skipped.len(), 1, "{:?}", table.skipped);
-    assert!(matches!(
-        table.skipped.first(),
-        Some((
-            ModelKind::Schmeer,
-            StakeholderError::UnknownDimension { .. }
-        ))
-    ));
+    // The example rates every dimension the models need: none is skipped.
+    assert!(table.skipped.is_empty(), "{:?}", table.skipped);
+    assert!(table.header.iter().any(|h| h == "Schmeer 领导力"));
     assert_eq!(table.rows.len(), 8);
     assert!(table.rows.iter().all(|r| r.len() == table.header.len()));
     let csv = table.to_csv();
@@ -613,7 +612,8 @@ fn wide_table_with_a_respondent_column_aggregates_several_raters() -> Result<(),
         vec![StakeholderError::PartialRespondent {
             respondent: s("r3"),
             dimension: s("power"),
-            missing: vec![s("B")]
+            missing: vec![s("B")],
+            rows: vec![2],
         }]
     );
     Ok(())
@@ -686,4 +686,20 @@ proptest! {
             prop_assert!((total - 100.0).abs() < 1e-9);
         }
     }
+}
+
+/// The bundled file is the generated example (one source of truth); run
+/// with `POLICYLENS_WRITE_EXAMPLE=1` to rewrite it after changing the
+/// profiles in `src/analysis/stakeholder/example.rs`.
+#[test]
+fn the_bundled_rating_table_is_the_generated_example_in_long_form() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/examples/stakeholder_ratings_illustrative.csv"
+    );
+    if std::env::var_os("POLICYLENS_WRITE_EXAMPLE").is_some() {
+        std::fs::write(path, example_csv()).expect("the example is written");
+    }
+    let bundled = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(bundled, example_csv());
 }

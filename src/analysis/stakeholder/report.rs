@@ -175,11 +175,7 @@ pub fn results_table(
         Err(e) => table.skipped.push((ModelKind::Schmeer, e)),
     }
     for (i, m) in settings.custom.iter().enumerate() {
-        let name = if m.name.trim().is_empty() {
-            format!("{} {}", t("model.custom", lang), i + 1)
-        } else {
-            m.name.clone()
-        };
+        let name = super::custom_model_name(&settings.custom, i, lang);
         match m.score(ratings) {
             Ok(res) => {
                 table.push_column(

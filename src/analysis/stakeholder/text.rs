@@ -149,6 +149,16 @@ const TEXT: &[(&str, &str, &str)] = &[
         "保持不变的随机抽样比例（%）",
     ),
     ("chart.stability.class", "class kept", "类型不变"),
+    (
+        "chart.custom.title",
+        "Custom model scores and ranks",
+        "自定义模型得分与排名",
+    ),
+    (
+        "chart.custom.x",
+        "weighted score (0–100); rank in brackets",
+        "加权得分（0–100），括号内为排名",
+    ),
     ("chart.stability.rank", "rank kept", "排名不变"),
     ("salience.attr.power", "Power", "权力"),
     ("salience.attr.legitimacy", "Legitimacy", "合法性"),
