@@ -113,6 +113,7 @@ fn config_chart(chinese: bool) -> ConfigurationChart {
             peripheral_present: "边缘条件存在".into(),
             peripheral_absent: "边缘条件缺失".into(),
             dont_care: "空白：可存在可缺失".into(),
+            note: String::new(),
         }
     } else {
         ConfigurationTexts {
@@ -380,8 +381,10 @@ fn venn(n: usize, chinese: bool, labels: RegionLabels) -> VennDiagram {
         "协同管理制度",
         "信息平台整合",
         "区域资源共享",
+        "医保支付改革",
+        "绩效激励机制",
     ];
-    let all_en = ["PLAN", "ORG", "MGMT", "INFO", "SHARE"];
+    let all_en = ["PLAN", "ORG", "MGMT", "INFO", "SHARE", "PAY", "INCENT"];
     let conditions: Vec<String> = (0..n)
         .map(|k| if chinese { all_zh[k] } else { all_en[k] }.to_string())
         .collect();
@@ -428,7 +431,7 @@ fn venn(n: usize, chinese: bool, labels: RegionLabels) -> VennDiagram {
             contradiction: "矛盾组态 (C)".into(),
             remainder: "逻辑余项".into(),
             solution: "解覆盖的区域".into(),
-            too_many_sets: "维恩图最多显示 5 个条件".into(),
+            too_many_sets: "维恩图最多显示 6 个条件".into(),
         }
     } else {
         VennTexts {
@@ -473,7 +476,7 @@ fn main() {
             (640, map.preferred_height(640)),
             &map,
         );
-        for n in 1..=5 {
+        for n in 1..=6 {
             let labels = if n <= 3 {
                 RegionLabels::Names
             } else {

@@ -114,6 +114,7 @@ fn config_chart(chinese: bool) -> ConfigurationChart {
                 peripheral_present: "边缘条件存在".into(),
                 peripheral_absent: "边缘条件缺失".into(),
                 dont_care: "空白表示可有可无".into(),
+                note: String::new(),
             }
         } else {
             ConfigurationTexts::english()

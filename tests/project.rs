@@ -104,6 +104,7 @@ fn seed001_like_project() -> Project {
                 anchors: Anchors::new(10.0, 50.0, 90.0).unwrap(),
                 idm: 0.95,
             },
+            crossover_cases: Default::default(),
         });
     }
     p.qca.outcome = Some("服务能力提升".into());
@@ -333,6 +334,11 @@ fn project_strategy() -> impl Strategy<Value = Project> {
                                 source: source.clone(),
                                 target: format!("cal{k}"),
                                 method,
+                                crossover_cases: if k % 2 == 1 {
+                                    policylens::analysis::calibrate::CrossoverCases::AddConstant
+                                } else {
+                                    policylens::analysis::calibrate::CrossoverCases::LeaveOut
+                                },
                             });
                         }
                     }
@@ -1439,6 +1445,7 @@ fn calibrate_calls_equal_those_of_the_r_fixtures() {
             source: "x".into(),
             target: "m".into(),
             method,
+            crossover_cases: Default::default(),
         });
         p.qca.outcome = Some("y".into());
         p.qca.conditions = vec!["m".into()];

@@ -40,14 +40,18 @@ fn example_imports_cleanly_and_reports_the_partial_respondent() -> Result<(), St
     assert_eq!(import.data.respondents.len(), 5);
     assert!(agg.unrated.is_empty());
     let gaps = import.data.gaps();
-    assert_eq!(gaps.len(), 8, "one gap per dimension for R5");
+    assert_eq!(
+        gaps.len(),
+        EXAMPLE_DIMENSIONS.len(),
+        "one gap per dimension for R5"
+    );
     assert!(gaps.iter().all(|g| matches!(g,
         StakeholderError::PartialRespondent { respondent, missing, .. }
             if respondent == "R5" && missing == &vec![s("Medical insurance bureau")])));
     assert_eq!(
         gaps.first().map(ToString::to_string),
         Some(s(
-            "respondent `R5` did not rate Medical insurance bureau on `interest`"
+            "respondent `R5` did not rate Medical insurance bureau (row 3) on `interest`"
         ))
     );
     Ok(())
@@ -267,7 +271,8 @@ fn bad_cells_are_reported_with_row_column_and_nothing_else_is_lost() -> Result<(
     assert_eq!(
         agg.unrated,
         vec![StakeholderError::NoRatings {
-            stakeholder: s("Residents")
+            stakeholder: s("Residents"),
+            row: 4,
         }]
     );
     // A model that needs the missing cell says which.
@@ -535,15 +540,9 @@ fn results_table_of_the_example_has_every_model_in_chinese() -> Result<(), Stake
         ..StakeholderSettings::default()
     };
     let table = results_table(&agg.ratings, &settings, Lang::Zh);
-    // Schmeer needs knowledge and mobilization, which the example does not rate.
-    assert_eq!(table.skipped.len(), 1, "{:?}", table.skipped);
-    assert!(matches!(
-        table.skipped.first(),
-        Some((
-            ModelKind::Schmeer,
-            StakeholderError::UnknownDimension { .. }
-        ))
-    ));
+    // The example rates every dimension the models need: none is skipped.
+    assert!(table.skipped.is_empty(), "{:?}", table.skipped);
+    assert!(table.header.iter().any(|h| h == "Schmeer 领导力"));
     assert_eq!(table.rows.len(), 8);
     assert!(table.rows.iter().all(|r| r.len() == table.header.len()));
     let csv = table.to_csv();
@@ -613,7 +612,8 @@ fn wide_table_with_a_respondent_column_aggregates_several_raters() -> Result<(),
         vec![StakeholderError::PartialRespondent {
             respondent: s("r3"),
             dimension: s("power"),
-            missing: vec![s("B")]
+            missing: vec![s("B")],
+            rows: vec![2],
         }]
     );
     Ok(())
@@ -686,4 +686,108 @@ proptest! {
             prop_assert!((total - 100.0).abs() < 1e-9);
         }
     }
+}
+
+/// The bundled file is the generated example (one source of truth); run
+/// with `POLICYLENS_WRITE_EXAMPLE=1` to rewrite it after changing the
+/// profiles in `src/analysis/stakeholder/example.rs`.
+#[test]
+fn the_bundled_rating_table_is_the_generated_example_in_long_form() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/examples/stakeholder_ratings_illustrative.csv"
+    );
+    if std::env::var_os("POLICYLENS_WRITE_EXAMPLE").is_some() {
+        std::fs::write(path, example_csv()).expect("the example is written");
+    }
+    let bundled = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(bundled, example_csv());
+}
+
+/// The bundled CSV read as the page reads it (long form, English name
+/// column), with the custom model the browser test builds: the classes the
+/// browser test checks, computed natively, several by hand in comments.
+#[test]
+fn the_bundled_csv_gives_the_classes_the_browser_test_checks() -> Result<(), StakeholderError> {
+    let csv = example_csv();
+    let mut lines = csv
+        .lines()
+        .map(|l| l.split(',').map(String::from).collect::<Vec<_>>());
+    let header = lines.next().unwrap_or_default();
+    let rows: Vec<Vec<String>> = lines.collect();
+    let layout = LongLayout {
+        respondent: 0,
+        stakeholder: 1,
+        group: Some(3),
+        dimension: 4,
+        rating: 5,
+    };
+    let import = read_long(&header, &rows, &layout, &example_dimensions(), None)?;
+    assert!(import.problems.is_empty());
+    assert_eq!(import.data.ratings.len(), 39 * 11);
+    let agg = import.data.aggregate(Aggregation::Mean)?;
+    let settings = StakeholderSettings {
+        custom: vec![CustomModel {
+            name: s("Influence"),
+            terms: ["capability", "resources", "power"]
+                .map(|d| WeightedDimension {
+                    dimension: s(d),
+                    weight: 1.0,
+                    reversed: false,
+                })
+                .to_vec(),
+            ..CustomModel::default()
+        }],
+        ..StakeholderSettings::default()
+    };
+    let table = results_table(&agg.ratings, &settings, Lang::En);
+    assert!(table.skipped.is_empty(), "{:?}", table.skipped);
+    if std::env::var_os("POLICYLENS_PRINT").is_some() {
+        println!("{}", table.to_csv());
+        for d in EXAMPLE_DIMENSIONS {
+            if let Ok(k) = import.data.kendall_w(d) {
+                println!(
+                    "{d}: W {:.3} chi2 {:.2} df {} p {:.4} raters {}",
+                    k.w,
+                    k.chi_square,
+                    k.df,
+                    k.p_value,
+                    k.raters.len()
+                );
+            }
+        }
+    }
+    let col = |h: &str| table.header.iter().position(|x| x == h);
+    let cell = |row: usize, h: &str| {
+        col(h)
+            .and_then(|c| table.rows.get(row).and_then(|r| r.get(c)))
+            .cloned()
+            .unwrap_or_default()
+    };
+    // Health bureau: means 4.8 (5,5,4,5,5) on the four dimensions → high
+    // influence, support, driving force; position 6 × power 6.8 = 40.8;
+    // knowledge 2.8 → high; power index ((1 + 2·3.8/4) + 2.8) / 2 = 2.85 →
+    // high; leadership 0.8 ≥ 0.5 → yes; influence (0.95 + 0.95 + 5.8/6) / 3.
+    assert_eq!(cell(0, "role"), "driving force");
+    assert_eq!(cell(0, "feasibility contribution"), "40.8");
+    assert_eq!(cell(0, "salience class"), "definitive");
+    assert_eq!(cell(0, "Schmeer knowledge"), "high");
+    assert_eq!(cell(0, "Schmeer power index"), "2.85");
+    assert_eq!(cell(0, "Schmeer leadership"), "yes");
+    assert_eq!(cell(0, "Influence: score"), "95.556");
+    // Other departments: position 0 → non-mobilized, 5 × 6 = 30.
+    assert_eq!(cell(1, "PolicyMaker position"), "non-mobilized");
+    assert_eq!(cell(1, "feasibility contribution"), "30");
+    assert_eq!(cell(1, "Schmeer position"), "neutral");
+    // Medical insurance bureau: 4 raters; power 6 ≥ 4, legitimacy 4.75 ≥ 3,
+    // urgency 2.75 < 3 → dominant.
+    assert_eq!(cell(2, "salience class"), "dominant");
+    assert_eq!(cell(2, "Schmeer power index"), "2.875");
+    // Primary-care staff: position −1 → low opposition, 1 × 2 = 2; Schmeer
+    // band of −1 on −7…+7 is (6/14)·5 = 2.14 → neutral.
+    assert_eq!(cell(6, "PolicyMaker position"), "low opposition");
+    assert_eq!(cell(6, "power–interest quadrant"), "monitor");
+    assert_eq!(cell(6, "Schmeer position"), "neutral");
+    assert_eq!(cell(6, "Influence: rank"), "8");
+    Ok(())
 }

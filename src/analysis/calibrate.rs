@@ -374,6 +374,56 @@ pub struct Calibrated {
     pub at_crossover: Vec<usize>,
 }
 
+/// How much [`CrossoverCases::AddConstant`] adds to a membership of
+/// exactly 0.5 (0.5 → 0.501): the constant R users add by hand
+/// (`x[x == 0.5] <- 0.501`), small enough to leave every parameter of fit
+/// practically unchanged while the case joins the row where it is "more in
+/// than out".
+pub const CROSSOVER_CONSTANT: f64 = 0.001;
+
+/// What happens to the cases that a calibration puts at exactly 0.5 —
+/// the user's documented choice (METHODS.md §4): nothing is done silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum CrossoverCases {
+    /// Keep 0.5: the cases belong to no truth-table row and are left out of
+    /// the analysis of sufficiency, as R QCA does (the default).
+    #[default]
+    LeaveOut,
+    /// Add [`CROSSOVER_CONSTANT`] to their membership (0.5 → 0.501), so that
+    /// each joins the row in which it is slightly more in than out.
+    AddConstant,
+}
+
+impl Calibrated {
+    /// The memberships after the user's choice for the cases at 0.5: with
+    /// [`CrossoverCases::AddConstant`] each value listed in
+    /// [`Calibrated::at_crossover`] becomes `0.5 + CROSSOVER_CONSTANT`;
+    /// `at_crossover` keeps listing those cases, so that the page can flag
+    /// them. O(number of cases at 0.5).
+    ///
+    /// # Example
+    /// ```
+    /// use policylens::analysis::calibrate::*;
+    /// let anchors = Anchors::new(1.0, 2.0, 3.0).unwrap();
+    /// let out = calibrate(&[2.0, 3.0], &Calibration::Logistic { anchors, idm: 0.95 }).unwrap();
+    /// let kept = out.with_choice(CrossoverCases::AddConstant);
+    /// assert_eq!(kept.values[0], 0.501);
+    /// assert_eq!(kept.at_crossover, vec![0]);
+    /// ```
+    #[must_use]
+    pub fn with_choice(mut self, choice: CrossoverCases) -> Calibrated {
+        if choice == CrossoverCases::AddConstant {
+            for &i in &self.at_crossover {
+                if let Some(v) = self.values.get_mut(i) {
+                    *v = 0.5 + CROSSOVER_CONSTANT;
+                }
+            }
+        }
+        self
+    }
+}
+
 /// R's `quantile(x, p, type = 7)`, ignoring NaN.
 ///
 /// # Errors
@@ -1198,5 +1248,29 @@ mod tests {
                 prop_assert!(v.windows(2).all(|w| w[0] <= w[1] + 1e-12), "{:?}", v);
             }
         }
+    }
+
+    #[test]
+    fn adding_the_constant_moves_only_the_cases_at_one_half() {
+        let anchors = Anchors::new(1.0, 2.0, 3.0).unwrap_or_else(|e| panic!("{e}"));
+        let method = Calibration::Logistic { anchors, idm: 0.95 };
+        let out =
+            calibrate(&[2.0, 3.0, f64::NAN, 2.0, 1.5], &method).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.at_crossover, vec![0, 3]);
+        let left = out.clone().with_choice(CrossoverCases::LeaveOut);
+        let bits = |c: &Calibrated| c.values.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&left), bits(&out));
+        let kept = out.clone().with_choice(CrossoverCases::AddConstant);
+        assert_eq!(kept.at_crossover, vec![0, 3]);
+        assert_eq!(kept.values[0], 0.5 + CROSSOVER_CONSTANT);
+        assert_eq!(kept.values[3], 0.5 + CROSSOVER_CONSTANT);
+        assert_eq!(kept.values[1], out.values[1]);
+        assert!(kept.values[2].is_nan());
+        assert_eq!(kept.values[4], out.values[4]);
+    }
+
+    #[test]
+    fn the_crossover_choice_defaults_to_leaving_the_cases_out() {
+        assert_eq!(CrossoverCases::default(), CrossoverCases::LeaveOut);
     }
 }

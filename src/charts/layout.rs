@@ -38,6 +38,33 @@ pub fn text_width(text: &str, size: f64) -> f64 {
         * size
 }
 
+/// Width of the widest piece of `text` that a word-aware wrapper
+/// ([`super::qca_common::wrap_text`]) keeps on one line: the longest run of
+/// non-space, non-full-width characters, split after hyphens (a full-width
+/// CJK character may be broken after, so it counts alone). A font size at which this fits the
+/// line never needs a word broken mid-word. O(length).
+pub fn longest_word_width(text: &str, size: f64) -> f64 {
+    let mut widest: f64 = 0.0;
+    let mut run = String::new();
+    for c in text.chars() {
+        let wide = text_width(&c.to_string(), 1.0) >= 1.0;
+        if c.is_whitespace() || wide {
+            widest = widest.max(text_width(&run, size));
+            run.clear();
+            if wide {
+                widest = widest.max(text_width(&c.to_string(), size));
+            }
+        } else {
+            run.push(c);
+            if c == '-' {
+                widest = widest.max(text_width(&run, size));
+                run.clear();
+            }
+        }
+    }
+    widest.max(text_width(&run, size))
+}
+
 /// An axis-aligned rectangle in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -225,6 +252,16 @@ pub fn format_number(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_longest_word_is_measured_whole_and_cjk_characters_alone() {
+        assert_eq!(
+            longest_word_width("Other government departments", 10.0),
+            text_width("departments", 10.0)
+        );
+        assert_eq!(longest_word_width("县级医院医务人员", 10.0), 10.0);
+        assert_eq!(longest_word_width("", 10.0), 0.0);
+    }
 
     #[test]
     fn chinese_characters_are_wider_than_latin_ones() {

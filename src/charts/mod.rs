@@ -9,6 +9,7 @@
 mod draw;
 pub mod layout;
 pub mod palette;
+mod stakeholder_custom;
 mod stakeholder_feasibility;
 mod stakeholder_grid;
 mod stakeholder_position;
@@ -21,6 +22,7 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend};
 
 pub use palette::{Shape, Stance};
+pub use stakeholder_custom::{CustomScoreChart, CustomScoreRow};
 pub use stakeholder_feasibility::{FeasibilityBar, FeasibilityChart};
 pub use stakeholder_grid::{Bubble, PowerInterestChart};
 pub use stakeholder_position::{PositionMapChart, PositionMapPlayer};

@@ -108,7 +108,8 @@ const OPENING: &str = "（【《「『〈([{";
 
 /// Splits `text` into lines no wider than `max_width` (by [`text_width`]).
 ///
-/// Latin text breaks at spaces; CJK text may break between any two
+/// Latin text breaks at spaces and after a hyphen inside a word
+/// ("County-" / "hospital"); CJK text may break between any two
 /// characters, except that closing punctuation never starts a line (it
 /// overhangs instead) and opening punctuation never ends one; a single
 /// word wider than the line is broken between characters. Never returns an empty vector (an empty text gives one
@@ -127,16 +128,28 @@ pub fn wrap_text(text: &str, max_width: f64, size: f64) -> Vec<String> {
                 line = candidate;
                 continue;
             }
-            // Break: at the last space if that leaves something on the line.
+            // Break: at the last space, or after the last hyphen inside a
+            // word, if that leaves something on the line.
             let break_at = if is_wide(c) || c == ' ' {
                 None
             } else {
-                line.rfind(' ').filter(|&i| !line[..i].trim().is_empty())
+                let space = line
+                    .rfind(' ')
+                    .filter(|&i| !line[..i].trim().is_empty())
+                    .map(|i| (i, i + 1));
+                let hyphen = line
+                    .rfind('-')
+                    .filter(|&i| line[..i].chars().last().is_some_and(char::is_alphanumeric))
+                    .map(|i| (i + 1, i + 1));
+                space
+                    .into_iter()
+                    .chain(hyphen)
+                    .max_by_key(|&(_, rest)| rest)
             };
             match break_at {
-                Some(i) => {
-                    let rest = line[i + 1..].to_string();
-                    lines.push(line[..i].trim_end().to_string());
+                Some((end, start)) => {
+                    let rest = line[start..].to_string();
+                    lines.push(line[..end].trim_end().to_string());
                     line = rest;
                     line.push(c);
                 }
@@ -173,7 +186,12 @@ pub fn wrap_balanced(text: &str, max_width: f64, size: f64) -> Vec<String> {
     if greedy.len() < 2 {
         return greedy;
     }
-    let (mut lo, mut hi) = (0.0, max_width);
+    // Never narrower than the longest word: balancing must not break a
+    // word the greedy wrap kept whole.
+    let (mut lo, mut hi) = (
+        super::layout::longest_word_width(text, size).min(max_width),
+        max_width,
+    );
     for _ in 0..24 {
         let mid = (lo + hi) / 2.0;
         if wrap_text(text, mid, size).len() <= greedy.len() {
@@ -393,6 +411,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn english_breaks_at_spaces_and_after_hyphens_never_mid_word() {
+        assert_eq!(
+            wrap_text("Other government departments", 90.0, 12.0),
+            vec!["Other", "government", "departments"]
+        );
+        assert_eq!(
+            wrap_text("Primary-care staff", 75.0, 12.0),
+            vec!["Primary-", "care staff"]
+        );
+        // a leading or lone hyphen is not a break
+        assert_eq!(wrap_text("-x", 4.0, 12.0).concat(), "-x");
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! (sufficient term), one row per condition, ● present and ⊗ absent, large
 //! for core and small for peripheral conditions, blank for "don't care";
 //! below, the raw coverage, unique coverage and consistency of each
-//! configuration and the consistency and coverage of the whole solution.
+//! configuration and the consistency and coverage of the whole solution;
+//! then the legend and an optional note (which solution, and how core and
+//! peripheral conditions were decided), so an exported figure explains
+//! itself.
 //!
 //! The chart is a table drawn with plotters primitives, in black on white
 //! with grey rules only, so it prints in black and white unchanged.
@@ -42,7 +45,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
     BLACK, GREY, WHITE, bold_style, fmt3, font_px, line_widths, text_style, text_width,
-    wrap_balanced,
+    wrap_balanced, wrap_text,
 };
 
 /// How a condition appears in a configuration.
@@ -119,6 +122,9 @@ pub struct ConfigurationTexts {
     pub peripheral_absent: String,
     /// Legend text for blank cells.
     pub dont_care: String,
+    /// A note under the legend, e.g. which solution the chart shows and
+    /// how its core and peripheral conditions were decided; empty for none.
+    pub note: String,
 }
 
 impl ConfigurationTexts {
@@ -138,6 +144,7 @@ impl ConfigurationTexts {
             peripheral_present: "Peripheral condition present".into(),
             peripheral_absent: "Peripheral condition absent".into(),
             dont_care: "Blank: don't care".into(),
+            note: String::new(),
         }
     }
 }
@@ -168,6 +175,8 @@ const PERIPHERAL_RATIO: f64 = 0.6;
 const MARGIN: f64 = 10.0;
 /// Shrink step of the font when the table does not fit.
 const SHRINK: f64 = 0.92;
+/// Size of the note's text relative to the table's.
+const NOTE_SCALE: f64 = 0.85;
 
 /// A row of the table body: its label lines and height.
 struct RowBox {
@@ -195,6 +204,8 @@ struct Layout {
     solution_rows: Vec<RowBox>,
     table_bottom: f64,
     legend: Vec<(f64, f64, LegendItem)>,
+    /// Top of the note and its lines.
+    note: (f64, Vec<String>),
     bottom: f64,
 }
 
@@ -397,6 +408,15 @@ impl ConfigurationChart {
             }
             y += row_h;
         }
+        let note_lines = if t.note.is_empty() {
+            Vec::new()
+        } else {
+            wrap_text(&t.note, inner, font * NOTE_SCALE)
+        };
+        let note_top = y + font * 0.4;
+        if !note_lines.is_empty() {
+            y = note_top + note_lines.len() as f64 * font * NOTE_SCALE * 1.3;
+        }
 
         Layout {
             font,
@@ -415,6 +435,7 @@ impl ConfigurationChart {
             solution_rows,
             table_bottom,
             legend,
+            note: (note_top, note_lines),
             bottom: y + MARGIN,
         }
     }
@@ -582,6 +603,18 @@ impl ConfigurationChart {
                 (px(x + font * 1.7), px(*y)),
             )?;
         }
+        // Note.
+        let (note_top, note_lines) = &l.note;
+        for (i, line) in note_lines.iter().enumerate() {
+            area.draw_text(
+                line,
+                &text_style(font * NOTE_SCALE, BLACK, HPos::Left, VPos::Top),
+                (
+                    px(MARGIN),
+                    px(note_top + i as f64 * font * NOTE_SCALE * 1.3),
+                ),
+            )?;
+        }
         Ok(())
     }
 }
@@ -701,5 +734,27 @@ mod tests {
         assert!(l.font >= MIN_FONT_SIZE);
         let roomy = chart.layout(1600.0, 1600.0);
         assert!((roomy.font - 14.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_note_is_drawn_under_the_legend_and_makes_the_chart_taller() {
+        let mut chart = ConfigurationChart {
+            conditions: vec!["A".into()],
+            configurations: vec![config("", vec![Presence::CorePresent])],
+            solution_fit: vec![],
+            texts: ConfigurationTexts::english(),
+            font_size: 14.0,
+            show_legend: true,
+        };
+        let plain = chart.preferred_height(600);
+        chart.texts.note = "Parsimonious solution: every condition is core.".into();
+        assert!(chart.preferred_height(600) > plain);
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (600, 400)).into_drawing_area();
+            chart.draw(&root).unwrap_or_else(|e| panic!("{e:?}"));
+            root.present().unwrap_or_else(|e| panic!("{e:?}"));
+        }
+        assert!(svg.contains("every condition is core"), "{svg}");
     }
 }

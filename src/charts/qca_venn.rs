@@ -8,8 +8,11 @@
 //!
 //! Shapes: circles for 1–3 conditions, ellipses for 4 and 5 (the classic
 //! choice; 5 rotated copies of one ellipse, Grünbaum's symmetric
-//! construction), every region present. More than [`MAX_SETS`] conditions
-//! get a message (the caller's text) instead of a diagram.
+//! construction), and for 6 Edwards' construction (two half-planes drawn
+//! as rectangles, a circle and three cogwheels around it, the inner names
+//! joined to their outlines by leader lines); every region present. More
+//! than [`MAX_SETS`] conditions get a message (the caller's text) instead
+//! of a diagram.
 //!
 //! Regions are filled exactly, without a polygon-clipping library: each
 //! pixel row is cut at the shapes' boundaries into runs of constant
@@ -57,8 +60,12 @@ use super::qca_common::{
     wrap_text,
 };
 
-/// The largest number of conditions drawn.
-pub const MAX_SETS: usize = 5;
+/// The largest number of conditions drawn. Edwards' construction exists
+/// for any number of sets, but with 7 (looked at, 620 px wide) its
+/// smallest regions are about 6 px across, too small for a case count, so
+/// the diagram stops at 6 and the page lets the user choose which
+/// conditions to draw.
+pub const MAX_SETS: usize = 6;
 
 /// One truth-table row as a region of the diagram.
 #[derive(Debug, Clone, PartialEq)]
@@ -270,7 +277,137 @@ const FOUR: (f64, f64, f64, f64) = (0.834, 0.427, 0.234, 0.165);
 /// 32 regions' areas; the smallest region has about 0.13% of the frame.
 const FIVE: (f64, f64, f64, f64) = (0.821, 0.539, 0.142, -0.439);
 
+/// A set's outline in unit coordinates (y up, a closed polygon), the
+/// direction in which its name goes, and optionally where exactly: the
+/// name's anchor point and the point of the outline a leader line joins
+/// it to.
+struct Shape {
+    points: Vec<(f64, f64)>,
+    label_dir: (f64, f64),
+    name_at: Option<NamePoint>,
+}
+
+/// A name's anchor and the outline point its leader starts from.
+type NamePoint = ((f64, f64), Option<(f64, f64)>);
+
+/// From this many sets on, the shapes are Edwards' construction.
+const EDWARDS_FROM: usize = 6;
+/// Edwards: radius of the central circle (the third set).
+const EDWARDS_R: f64 = 0.55;
+/// Edwards: amplitude of the first cogwheel (the others are smaller in
+/// equal steps, so every ring of regions is equally thick).
+const EDWARDS_TEETH: f64 = 0.27;
+/// Edwards: half-width of the two rectangles (the first two sets).
+const EDWARDS_W: f64 = 0.9;
+/// Edwards: how far the second rectangle reaches beyond the first.
+const EDWARDS_STEP: f64 = 0.07;
+/// Edwards: steepness of the cogwheels' teeth (tanh), 0 = a sine.
+const EDWARDS_SQUARE: f64 = 4.0;
+/// Edwards: vertices per tooth period of a cogwheel.
+const EDWARDS_VERTICES_PER_TOOTH: usize = 48;
+
+/// Edwards' construction of a Venn diagram for `n` ≥ 3 sets (A. W. F.
+/// Edwards, *Cogwheels of the Mind*, 2004), drawn in the plane: the first
+/// two sets are the left and the upper half (rectangles), the third a
+/// circle, and set `3 + j` (j from 0) a cogwheel around the circle whose
+/// radius is `R + d_j · sq(cos(2^(j+1) θ))`, `sq` a squared-off cosine
+/// and `d_j` decreasing. The zeros of cogwheel j are the odd multiples of
+/// π/2^(j+2), exactly halfway between the zeros of every earlier curve and
+/// the axes, so each set cuts every region of the earlier ones in two: all
+/// 2^n regions exist. The names of the circle and
+/// the cogwheels stand outside the drawing in the lower right, joined to
+/// their outlines by leader lines.
+fn edwards(n: usize) -> Vec<Shape> {
+    let (w, step, r) = (EDWARDS_W, EDWARDS_STEP, EDWARDS_R);
+    let cogs = n.saturating_sub(3);
+    // Rectangles with many vertices per side: the solution outline is
+    // decided per edge, so a long edge would be all in or all out.
+    let rect = |x0: f64, y0: f64, x1: f64, y1: f64| -> Vec<(f64, f64)> {
+        let corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+        corners
+            .windows(2)
+            .flat_map(|side| {
+                let (a, b) = (side[0], side[1]);
+                (0..VERTICES / 4).map(move |i| {
+                    let f = i as f64 / (VERTICES / 4) as f64;
+                    (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f)
+                })
+            })
+            .collect()
+    };
+    let mut shapes = vec![
+        Shape {
+            points: rect(-w, -w, 0.0, w),
+            label_dir: (0.0, -1.0),
+            name_at: Some(((-w / 2.0, -w), None)),
+        },
+        Shape {
+            points: rect(-w - step, 0.0, w, w + step),
+            label_dir: (0.0, 1.0),
+            name_at: Some(((w / 2.0, w + step), None)),
+        },
+    ];
+    let outer = r + EDWARDS_TEETH + 0.12;
+    // Names of the inner curves: spread over the lower right quadrant.
+    let name_angle = |i: usize| {
+        let span = 70.0_f64.to_radians();
+        -10.0_f64.to_radians() - span * i as f64 / cogs.max(1) as f64
+    };
+    let leader = |radius: &dyn Fn(f64) -> f64, i: usize| -> NamePoint {
+        let t = name_angle(i);
+        let (c, s) = (t.cos(), t.sin());
+        let from = radius(t);
+        ((outer * c, outer * s), Some((from * c, from * s)))
+    };
+    let circle = |t: f64| -> f64 {
+        let _ = t;
+        r
+    };
+    let t0 = name_angle(0);
+    shapes.push(Shape {
+        points: (0..VERTICES)
+            .map(|k| {
+                let t = TAU * k as f64 / VERTICES as f64;
+                (r * t.cos(), r * t.sin())
+            })
+            .collect(),
+        label_dir: (t0.cos(), t0.sin()),
+        name_at: Some(leader(&circle, 0)),
+    });
+    let sq = |x: f64| (EDWARDS_SQUARE * x).tanh() / EDWARDS_SQUARE.tanh();
+    for j in 0..cogs {
+        let amp = EDWARDS_TEETH * (cogs - j) as f64 / cogs as f64;
+        let freq = f64::from(1u32 << (j + 1).min(20));
+        let radius = move |t: f64| r + amp * sq((freq * t).cos());
+        let count = EDWARDS_VERTICES_PER_TOOTH * (1usize << (j + 1).min(20));
+        let t = name_angle(j + 1);
+        shapes.push(Shape {
+            points: (0..count)
+                .map(|k| {
+                    let t = TAU * k as f64 / count as f64;
+                    let rad = radius(t);
+                    (rad * t.cos(), rad * t.sin())
+                })
+                .collect(),
+            label_dir: (t.cos(), t.sin()),
+            name_at: Some(leader(&radius, j + 1)),
+        });
+    }
+    shapes
+}
+
 impl Ellipse {
+    /// The ellipse as a polygon of [`VERTICES`] points.
+    fn to_shape(&self) -> Shape {
+        Shape {
+            points: (0..VERTICES)
+                .map(|k| self.point(TAU * k as f64 / VERTICES as f64))
+                .collect(),
+            label_dir: self.label_dir,
+            name_at: None,
+        }
+    }
+
     fn point(&self, t: f64) -> (f64, f64) {
         let (x, y) = (self.a * t.cos(), self.b * t.sin());
         let (c, s) = (self.rotation.cos(), self.rotation.sin());
@@ -281,8 +418,17 @@ impl Ellipse {
 /// Where a set's name goes: anchor point and alignment.
 type NameAnchor = (f64, f64, HPos, VPos);
 
-/// Shapes in pixels, name anchors, and their joint bounding box.
-type Placement = (Vec<Vec<(f64, f64)>>, Vec<NameAnchor>, (f64, f64, f64, f64));
+/// A leader line from a set's outline to its name, in pixels.
+type Leader = ((f64, f64), (f64, f64));
+
+/// Shapes in pixels, name anchors, leader lines, and the joint bounding
+/// box of shapes and names.
+type Placement = (
+    Vec<Vec<(f64, f64)>>,
+    Vec<NameAnchor>,
+    Vec<Leader>,
+    (f64, f64, f64, f64),
+);
 
 /// Pixel geometry of the diagram for one drawing size.
 struct Geometry {
@@ -293,6 +439,8 @@ struct Geometry {
     shapes: Vec<Vec<(f64, f64)>>,
     /// Name anchor of each set.
     names: Vec<NameAnchor>,
+    /// Leader lines joining inner outlines to their names.
+    leaders: Vec<Leader>,
     /// Top of the legend.
     legend_top: f64,
 }
@@ -340,11 +488,16 @@ impl VennDiagram {
     }
 
     fn geometry(&self, width: f64, height: f64) -> Geometry {
-        let ellipses = layout(self.set_count().clamp(1, MAX_SETS));
-        self.geometry_with(&ellipses, width, height)
+        let n = self.set_count().clamp(1, MAX_SETS);
+        let shapes = if n >= EDWARDS_FROM {
+            edwards(n)
+        } else {
+            layout(n).iter().map(Ellipse::to_shape).collect()
+        };
+        self.geometry_with(&shapes, width, height)
     }
 
-    fn geometry_with(&self, ellipses: &[Ellipse], width: f64, height: f64) -> Geometry {
+    fn geometry_with(&self, ellipses: &[Shape], width: f64, height: f64) -> Geometry {
         let font = font_px(self.font_size);
         let inner_w = (width - 2.0 * MARGIN).max(10.0);
         let title_font = font * 1.15;
@@ -361,14 +514,7 @@ impl VennDiagram {
         let legend_top = bottom + font * 0.5;
 
         // Fit the shapes (plus room for the names) into the frame.
-        let unit: Vec<Vec<(f64, f64)>> = ellipses
-            .iter()
-            .map(|e| {
-                (0..VERTICES)
-                    .map(|k| e.point(TAU * k as f64 / VERTICES as f64))
-                    .collect()
-            })
-            .collect();
+        let unit: Vec<Vec<(f64, f64)>> = ellipses.iter().map(|e| e.points.clone()).collect();
         // Largest scale at which the shapes and their names fit the frame
         // (bisection: names keep their size while the shapes grow), then
         // centre the whole drawing.
@@ -377,7 +523,7 @@ impl VennDiagram {
         let room_w = ((frame.2 - frame.0) * OUTSIDE_ROOM - 2.0 * pad).max(10.0);
         let room_h = ((frame.3 - frame.1) * OUTSIDE_ROOM - 2.0 * pad).max(10.0);
         let fits = |scale: f64| {
-            let (_, _, b) = self.place(ellipses, &unit, scale, (0.0, 0.0), font);
+            let (_, _, _, b) = self.place(ellipses, &unit, scale, (0.0, 0.0), font);
             b.2 - b.0 <= room_w && b.3 - b.1 <= room_h
         };
         let (mut lo, mut hi) = (1.0, room_w.max(room_h));
@@ -391,18 +537,19 @@ impl VennDiagram {
                 }
             }
         }
-        let (_, _, b) = self.place(ellipses, &unit, lo, (0.0, 0.0), font);
+        let (_, _, _, b) = self.place(ellipses, &unit, lo, (0.0, 0.0), font);
         let centre = (
             (frame.0 + frame.2) / 2.0 - (b.0 + b.2) / 2.0,
             (frame.1 + frame.3) / 2.0 - (b.1 + b.3) / 2.0,
         );
-        let (shapes, names, _) = self.place(ellipses, &unit, lo, centre, font);
+        let (shapes, names, leaders, _) = self.place(ellipses, &unit, lo, centre, font);
 
         Geometry {
             title_lines,
             frame,
             shapes,
             names,
+            leaders,
             legend_top,
         }
     }
@@ -413,7 +560,7 @@ impl VennDiagram {
     /// bottom).
     fn place(
         &self,
-        ellipses: &[Ellipse],
+        ellipses: &[Shape],
         unit: &[Vec<(f64, f64)>],
         scale: f64,
         origin: (f64, f64),
@@ -437,13 +584,22 @@ impl VennDiagram {
             grow(x, y, x, y);
         }
         let mut names = Vec::new();
+        let mut leaders = Vec::new();
         for (k, (e, poly)) in ellipses.iter().zip(&shapes).enumerate() {
             let (dx, dy) = (e.label_dir.0, -e.label_dir.1);
-            let far = poly
-                .iter()
-                .copied()
-                .max_by(|p, q| (p.0 * dx + p.1 * dy).total_cmp(&(q.0 * dx + q.1 * dy)))
-                .unwrap_or(origin);
+            let far = match e.name_at {
+                Some((at, from)) => {
+                    if let Some(from) = from {
+                        leaders.push((to_px(from), to_px(at)));
+                    }
+                    to_px(at)
+                }
+                None => poly
+                    .iter()
+                    .copied()
+                    .max_by(|p, q| (p.0 * dx + p.1 * dy).total_cmp(&(q.0 * dx + q.1 * dy)))
+                    .unwrap_or(origin),
+            };
             let gap = font * 0.5;
             let (x, y) = (far.0 + dx * gap, far.1 + dy * gap);
             let w = self
@@ -468,7 +624,7 @@ impl VennDiagram {
             grow(x0, y0, x0 + w, y0 + h);
             names.push((x, y, hpos, vpos));
         }
-        (shapes, names, bounds)
+        (shapes, names, leaders, bounds)
     }
 
     /// The region of each pixel row: runs of constant code between the
@@ -721,8 +877,14 @@ impl VennDiagram {
             let lines = match self.labels {
                 RegionLabels::Count => count,
                 RegionLabels::Names => {
-                    let lines = pack_names(&region.cases, spot.clearance * 1.8, label_font);
-                    let fits = lines.len() as f64 * label_font * 1.2 <= spot.clearance * 1.8;
+                    let width = spot.clearance * 1.8;
+                    let lines = pack_names(&region.cases, width, label_font);
+                    // A name broken inside a word reads badly: the count then.
+                    let whole = region
+                        .cases
+                        .iter()
+                        .all(|c| text_width(c, label_font) <= width);
+                    let fits = whole && lines.len() as f64 * label_font * 1.2 <= width;
                     if fits { lines } else { count }
                 }
             };
@@ -737,6 +899,20 @@ impl VennDiagram {
                 let y = spot.y + (i as f64 - (n - 1.0) / 2.0) * label_font * 1.2;
                 area.draw_text(line, &style, (px(spot.x), px(y)))?;
             }
+        }
+
+        // Leader lines from inner outlines to their names, with a dot on
+        // the outline.
+        for &(from, to) in &g.leaders {
+            area.draw(&PathElement::new(
+                vec![(px(from.0), px(from.1)), (px(to.0), px(to.1))],
+                BLACK.stroke_width(thin),
+            ))?;
+            area.draw(&Circle::new(
+                (px(from.0), px(from.1)),
+                (font * 0.25).round().max(2.0) as u32,
+                BLACK.filled(),
+            ))?;
         }
 
         // Set names.
@@ -777,6 +953,92 @@ impl VennDiagram {
         }
         Ok(())
     }
+}
+
+/// The regions of a diagram of some of the conditions: `regions` are
+/// truth-table rows over every condition, `drawn` the indices of the
+/// conditions drawn (in order). Rows that differ only in the conditions
+/// not drawn are merged into one region: its cases are theirs together;
+/// its OUT is the OUT shared by its observed rows (those with cases), `C`
+/// when they differ, a remainder when none is observed; it is outlined
+/// (in the solution) when the solution covers every observed row in it,
+/// or, without observed rows, some row in it. Regions come in the order
+/// of their first row. O(rows × regions).
+///
+/// # Example
+/// ```
+/// use policylens::charts::qca_common::OutValue;
+/// use policylens::charts::qca_venn::{VennRegion, project_regions};
+/// let row = |values: Vec<bool>, out, case: &str| VennRegion {
+///     values, out, cases: vec![case.to_string()], in_solution: out == OutValue::Positive,
+/// };
+/// let rows = [
+///     row(vec![true, true, true], OutValue::Positive, "a"),
+///     row(vec![true, true, false], OutValue::Negative, "b"),
+/// ];
+/// let merged = project_regions(&rows, &[0, 1]);
+/// assert_eq!(merged.len(), 1);
+/// assert_eq!(merged[0].out, OutValue::Contradiction);
+/// assert!(!merged[0].in_solution);
+/// ```
+#[must_use]
+pub fn project_regions(regions: &[VennRegion], drawn: &[usize]) -> Vec<VennRegion> {
+    struct Merge {
+        region: VennRegion,
+        shared: Option<OutValue>,
+        all_observed_covered: bool,
+        some_covered: bool,
+    }
+    let mut merged: Vec<Merge> = Vec::new();
+    for r in regions {
+        let values: Vec<bool> = drawn
+            .iter()
+            .map(|&j| r.values.get(j).copied().unwrap_or(false))
+            .collect();
+        let i = match merged.iter().position(|m| m.region.values == values) {
+            Some(i) => i,
+            None => {
+                merged.push(Merge {
+                    region: VennRegion {
+                        values,
+                        out: OutValue::Remainder,
+                        cases: Vec::new(),
+                        in_solution: false,
+                    },
+                    shared: None,
+                    all_observed_covered: true,
+                    some_covered: false,
+                });
+                merged.len() - 1
+            }
+        };
+        let Some(m) = merged.get_mut(i) else {
+            continue;
+        };
+        m.some_covered |= r.in_solution;
+        if r.cases.is_empty() {
+            continue;
+        }
+        m.region.cases.extend(r.cases.iter().cloned());
+        m.all_observed_covered &= r.in_solution;
+        m.region.out = match m.shared {
+            None => r.out,
+            Some(o) if o == r.out => o,
+            Some(_) => OutValue::Contradiction,
+        };
+        m.shared.get_or_insert(r.out);
+    }
+    merged
+        .into_iter()
+        .map(|m| VennRegion {
+            in_solution: if m.shared.is_some() {
+                m.all_observed_covered
+            } else {
+                m.some_covered
+            },
+            ..m.region
+        })
+        .collect()
 }
 
 /// Packs names into lines no wider than `max_width`, breaking only
@@ -1127,6 +1389,48 @@ mod tests {
                 assert_eq!(slow, s.code, "n = {n}");
             }
         }
+    }
+
+    #[test]
+    fn rows_differing_only_in_undrawn_conditions_are_merged() {
+        let row = |values: Vec<bool>, out: OutValue, cases: &[&str], covered: bool| VennRegion {
+            values,
+            out,
+            cases: cases.iter().map(|c| (*c).to_string()).collect(),
+            in_solution: covered,
+        };
+        let rows = [
+            row(vec![true, true, true], OutValue::Positive, &["c1"], true),
+            row(vec![false, true, false], OutValue::Positive, &["c3"], true),
+            row(vec![true, true, false], OutValue::Negative, &["c2"], false),
+            row(vec![false, false, false], OutValue::Remainder, &[], true),
+            row(vec![false, false, true], OutValue::Remainder, &[], false),
+            row(vec![true, false, true], OutValue::Positive, &["c4"], true),
+            row(vec![true, false, false], OutValue::Positive, &["c5"], true),
+        ];
+        let merged = project_regions(&rows, &[0, 1]);
+        let at = |v: [bool; 2]| {
+            merged
+                .iter()
+                .find(|r| r.values == v)
+                .unwrap_or_else(|| panic!("{v:?} missing"))
+        };
+        assert_eq!(merged.len(), 4);
+        let both = at([true, true]);
+        assert_eq!(both.out, OutValue::Contradiction);
+        assert_eq!(both.cases, ["c1", "c2"]);
+        assert!(!both.in_solution, "the observed row 110 is not covered");
+        assert_eq!(
+            (at([false, true]).out, at([false, true]).in_solution),
+            (OutValue::Positive, true)
+        );
+        let empty = at([false, false]);
+        assert_eq!((empty.out, empty.in_solution), (OutValue::Remainder, true));
+        let a_only = at([true, false]);
+        assert_eq!((a_only.out, a_only.in_solution), (OutValue::Positive, true));
+        assert_eq!(a_only.cases, ["c4", "c5"]);
+        // Every row kept: nothing merged.
+        assert_eq!(project_regions(&rows, &[0, 1, 2]).len(), rows.len());
     }
 
     #[test]

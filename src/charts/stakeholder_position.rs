@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::Chart;
 use super::draw::{self, DrawResult};
-use super::layout::text_width;
+use super::layout::{longest_word_width, text_width};
 use super::palette::{BLACK, BLUISH_GREEN, GREY, Stance, VERMILLION, WHITE};
+use super::qca_common::wrap_balanced;
 use crate::analysis::stakeholder::{Feasibility, Lang, Level, PositionBand, Ratings, Side, text};
 
 /// One player on the map.
@@ -70,79 +71,6 @@ impl PositionMapChart {
     }
 }
 
-/// Splits `s` into at most two lines that fit `width` at `size` (on a space).
-fn wrap2(s: &str, width: f64, size: f64) -> Vec<String> {
-    if text_width(s, size) <= width || !s.contains(' ') {
-        return vec![s.to_string()];
-    }
-    let words: Vec<&str> = s.split(' ').collect();
-    let mut best = (f64::INFINITY, 1);
-    for k in 1..words.len() {
-        let a = words.get(..k).unwrap_or(&[]).join(" ");
-        let b = words.get(k..).unwrap_or(&[]).join(" ");
-        let m = text_width(&a, size).max(text_width(&b, size));
-        if m < best.0 {
-            best = (m, k);
-        }
-    }
-    vec![
-        words.get(..best.1).unwrap_or(&[]).join(" "),
-        words.get(best.1..).unwrap_or(&[]).join(" "),
-    ]
-}
-
-/// Greedy line breaking of `s` to `width` at `size`: at spaces and after
-/// hyphens, and between characters for words (or CJK text) still wider
-/// than a line.
-fn wrap_lines(s: &str, width: f64, size: f64) -> Vec<String> {
-    // pieces with "a space goes before me" flags
-    let mut pieces: Vec<(String, bool)> = Vec::new();
-    for word in s.split(' ').filter(|w| !w.is_empty()) {
-        let mut first = true;
-        let mut rest = word;
-        while let Some(k) = rest.find('-').filter(|&k| k + 1 < rest.len()) {
-            let (a, b) = rest.split_at(k + 1);
-            pieces.push((a.to_string(), first));
-            first = false;
-            rest = b;
-        }
-        pieces.push((rest.to_string(), first));
-    }
-    let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for (piece, space) in pieces {
-        let candidate = if cur.is_empty() {
-            piece.clone()
-        } else if space {
-            format!("{cur} {piece}")
-        } else {
-            format!("{cur}{piece}")
-        };
-        if text_width(&candidate, size) <= width {
-            cur = candidate;
-            continue;
-        }
-        if !cur.is_empty() {
-            lines.push(std::mem::take(&mut cur));
-        }
-        // the piece alone: split it by characters if it is still too wide
-        for ch in piece.chars() {
-            let mut next = cur.clone();
-            next.push(ch);
-            if text_width(&next, size) > width && !cur.is_empty() {
-                lines.push(std::mem::take(&mut cur));
-                cur.push(ch);
-            } else {
-                cur = next;
-            }
-        }
-    }
-    if !cur.is_empty() || lines.is_empty() {
-        lines.push(cur);
-    }
-    lines
-}
-
 impl Chart for PositionMapChart {
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         let (w, h) = area.dim_in_pixel();
@@ -174,15 +102,20 @@ impl Chart for PositionMapChart {
                 tint.filled(),
             ))?;
             let label = self.column_labels.get(c).map(String::as_str).unwrap_or("");
-            let lines = wrap2(label, cw - 6.0, 12.0);
+            // 12 px, smaller only when a word would not fit the column.
+            let hsize = (0..9)
+                .map(|k| 12.0 - 0.5 * f64::from(k))
+                .find(|&z| longest_word_width(label, z) <= cw - 6.0)
+                .unwrap_or(8.0);
+            let lines = wrap_balanced(label, cw - 6.0, hsize);
             let n = lines.len() as f64;
             for (k, line) in lines.iter().enumerate() {
-                let y = y0 + head / 2.0 + (k as f64 - (n - 1.0) / 2.0) * 15.0;
+                let y = y0 + head / 2.0 + (k as f64 - (n - 1.0) / 2.0) * hsize * 1.25;
                 draw::text(
                     area,
                     line,
                     (cx0 + cw / 2.0, y),
-                    12.0,
+                    hsize,
                     &BLACK,
                     HPos::Center,
                     VPos::Center,
@@ -239,8 +172,11 @@ impl Chart for PositionMapChart {
                 let cy0 = y0 + head + r as f64 * rh;
                 let text_w = cw - 20.0;
                 // Prefer one line per name at the largest size from 13 px
-                // down to 10.5 px; otherwise wrap names to the cell width
-                // and shrink (12 → 10 px) until the lines fit the height.
+                // down to 10.5 px; otherwise wrap names at spaces (CJK
+                // between characters) at the largest size from 12 px down
+                // to 8 px at which every word fits the cell and the lines
+                // fit its height; words are broken only if even 8 px is
+                // too wide.
                 let height_of = |w: &[Vec<String>], size: f64| {
                     let lines: usize = w.iter().map(Vec::len).sum();
                     lines as f64 * size * 1.25 + (w.len() as f64 - 1.0) * size * 0.35
@@ -255,6 +191,12 @@ impl Chart for PositionMapChart {
                             size,
                         ) <= rh - 8.0
                 });
+                let wrap_all = |size: f64| -> Vec<Vec<String>> {
+                    names
+                        .iter()
+                        .map(|p| wrap_balanced(&p.label, text_w, size))
+                        .collect()
+                };
                 let (size, wrapped) = match one_line {
                     Some(size) => (
                         size,
@@ -263,19 +205,22 @@ impl Chart for PositionMapChart {
                             .map(|p| vec![p.label.clone()])
                             .collect::<Vec<_>>(),
                     ),
-                    None => {
-                        let mut size = 12.0_f64;
-                        loop {
-                            let w: Vec<Vec<String>> = names
+                    None => (0..9)
+                        .map(|k| 12.0 - 0.5 * f64::from(k))
+                        .find(|&size| {
+                            names
                                 .iter()
-                                .map(|p| wrap_lines(&p.label, text_w, size))
-                                .collect();
-                            if height_of(&w, size) <= rh - 8.0 || size <= 10.0 {
-                                break (size, w);
-                            }
-                            size -= 0.5;
-                        }
-                    }
+                                .all(|p| longest_word_width(&p.label, size) <= text_w)
+                                && height_of(&wrap_all(size), size) <= rh - 8.0
+                        })
+                        .or_else(|| {
+                            (0..9).map(|k| 12.0 - 0.5 * f64::from(k)).find(|&size| {
+                                names
+                                    .iter()
+                                    .all(|p| longest_word_width(&p.label, size) <= text_w)
+                            })
+                        })
+                        .map_or_else(|| (8.0, wrap_all(8.0)), |size| (size, wrap_all(size))),
                 };
                 let lh = size * 1.25;
                 let gap = size * 0.35;
@@ -334,14 +279,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_wrap_at_spaces_and_hyphens_and_never_exceed_the_width() {
+    fn names_wrap_at_spaces_and_cjk_between_characters_within_the_width() {
         assert_eq!(
-            wrap_lines("County-hospital staff", 110.0, 13.0),
-            vec!["County-".to_string(), "hospital staff".to_string()]
+            wrap_balanced("Other government departments", 90.0, 12.0),
+            vec!["Other", "government", "departments"]
         );
-        for line in wrap_lines("县级医院医务人员", 60.0, 13.0) {
-            assert!(text_width(&line, 13.0) <= 60.0);
-        }
-        assert_eq!(wrap_lines("", 50.0, 13.0), vec![String::new()]);
+        assert_eq!(
+            wrap_balanced("Medical insurance bureau", 70.0, 12.0),
+            vec!["Medical", "insurance", "bureau"]
+        );
+        assert_eq!(
+            wrap_balanced("县级医院医务人员", 100.0, 13.0),
+            vec!["县级医院", "医务人员"]
+        );
     }
 }

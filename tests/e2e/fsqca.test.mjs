@@ -1,9 +1,11 @@
 // The fsQCA section end to end: LF with the settings of its R fixture
 // (complex, parsimonious and intermediate solutions equal R's, as shown to
 // 3 decimals), the county-alliance example calibrated and minimized, bad
-// thresholds and anchors with their messages, cancelling a long
-// minimization, and PNG/SVG exports of the configuration chart and the XY
-// plot in both languages.
+// thresholds, anchors and shape parameters with their messages (in both
+// languages), the choice for cases at exactly 0.5, cancelling a long
+// minimization (in both languages), the configuration chart of every
+// solution, the Venn diagram of more conditions than it draws, and PNG/SVG
+// exports of the configuration chart and the XY plot in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -55,6 +57,30 @@ const T = {
     config: 'Configuration chart',
     xy: 'XY plot',
     present: 'present',
+    absent: 'absent',
+    inclCut: 'incl.cut',
+    expectations: 'Directional expectations (intermediate solution)',
+    calibrationOf: 'Calibration of',
+    method: 'Method',
+    exclusion: 'Full exclusion',
+    crossover: 'Crossover',
+    inclusion: 'Full inclusion',
+    idm: 'Membership at full inclusion (idm)',
+    below: 'Exponent below the crossover (below)',
+    unordered: /anchors must be in order/,
+    badIdm: 'the membership at full inclusion (idm) must be above 0.5 and below 1; got 1.2.',
+    badBelow: 'the exponent below must be a positive number; got 0.',
+    badCut: 'incl.cut = 1.2 must be between 0 and 1.',
+    atHalf: 'at exactly 0.5',
+    halfGroup: 'Cases at exactly 0.5:',
+    addConstant: 'add a small constant: 0.5 → 0.501',
+    raised: 'County B: 0.5 → 0.501 (constant added; in the truth table)',
+    leftOut: 'County B: 0.5 (left out of the truth table)',
+    data: 'Data',
+    openFile: 'Open a file',
+    negated: 'Negated outcome (~Y)',
+    minimizing: 'Minimizing',
+    cancelled: 'Minimization cancelled.',
   },
   zh: {
     load: '载入 Lipset：民主存续（LF）',
@@ -68,6 +94,30 @@ const T = {
     config: '组态图',
     xy: 'XY 图',
     present: '存在',
+    absent: '缺失',
+    inclCut: '一致性阈值 incl.cut',
+    expectations: '方向性预期（中间解）',
+    calibrationOf: '校准：',
+    method: '方法',
+    exclusion: '完全不隶属',
+    crossover: '交叉点',
+    inclusion: '完全隶属',
+    idm: '完全隶属锚点处的隶属度（idm）',
+    below: '交叉点以下的指数（below）',
+    unordered: /锚点必须有序/,
+    badIdm: '完全隶属锚点处的隶属度（idm）必须大于 0.5 且小于 1；当前为 1.2。',
+    badBelow: '指数 below 必须为正数；当前为 0。',
+    badCut: 'incl.cut = 1.2 必须介于 0 与 1 之间。',
+    atHalf: '隶属度恰为 0.5',
+    halfGroup: '隶属度恰为 0.5 的案例：',
+    addConstant: '加上一个小常数：0.5 → 0.501',
+    raised: 'County B：0.5 → 0.501（已加常数；纳入真值表）',
+    leftOut: 'County B：0.5（不纳入真值表）',
+    data: '数据',
+    openFile: '打开文件',
+    negated: '结果取反（~Y）',
+    minimizing: '正在最小化',
+    cancelled: '已取消最小化。',
   },
 };
 
@@ -75,17 +125,23 @@ async function openFsqca(page) {
   await page.getByRole('link', { name: 'fsQCA' }).first().click();
 }
 
-/** Chooses the outcome and the conditions, sets incl.cut and the expectations. */
+/**
+ * Chooses the outcome and the conditions, sets incl.cut and the expectations
+ * ('1' present, '0' absent) — through the labels a user reads, not ids.
+ */
 async function setUp(page, t, { outcome, conditions, inclCut, expectations }) {
   await openFsqca(page);
   await page.getByLabel(t.outcome, { exact: true }).selectOption(outcome);
   for (const c of conditions) await page.getByRole('checkbox', { name: c, exact: true }).check();
   if (inclCut !== undefined) {
-    const box = page.locator('#tt-incl');
+    const box = page.getByLabel(t.inclCut, { exact: true });
     await box.fill(String(inclCut));
     await box.press('Tab');
   }
-  for (const [i, e] of (expectations ?? []).entries()) await page.locator(`#dir-${i}`).selectOption(e);
+  const group = page.getByRole('group', { name: t.expectations });
+  for (const [i, e] of (expectations ?? []).entries()) {
+    await group.getByLabel(conditions[i], { exact: true }).selectOption({ label: e === '1' ? t.present : t.absent });
+  }
 }
 
 /** The model lines and term rows shown for one solution. */
@@ -188,20 +244,38 @@ test('LF with incl.cut 0.8: the complex, parsimonious and intermediate solutions
     }
     assert.match(named, /^[A-Z]{2} \(\d\.\d{3}, \d\.\d{3}\)/);
     await checkExports(page, 'en', {
-      config: ['Raw coverage', 'Consistency', 'DEV', 'STB', '0.901'],
+      config: ['Raw coverage', 'Consistency', 'DEV', 'STB', '0.901', 'Intermediate solution. Core conditions'],
       xyExpression: 'DEV*URB*LIT*IND*STB + DEV*~URB*LIT*~IND*STB',
       xy: ['SURV', 'BE', 'Consistency'],
     });
+    await configOfEverySolution(page, T.en, { complex: 'Complex (conservative) solution.', parsimonious: 'every condition is a core condition' });
   }));
+
+/** The configuration chart of the complex and parsimonious solutions: the note and each term's coverage. */
+async function configOfEverySolution(page, t, notes) {
+  const lf = JSON.parse(await readFile(join(fixturesDir(), 'datasets', 'LF.json'), 'utf8'));
+  const analysis = lf.analyses.find((a) => a.id === 'incl0.8_n1');
+  for (const kind of ['complex', 'parsimonious']) {
+    await page.locator('#fsqca-config-pick').selectOption(kind);
+    const canvas = page.getByRole('img', { name: t.config, exact: true });
+    await page.waitForFunction((k) => document.querySelector('#fsqca-config-pick').value === k, kind);
+    const svg = (await download(page, `SVG ${t.config}`)).bytes.toString('utf8');
+    assert.ok(svg.includes(notes[kind]), `${kind} chart lacks its note`);
+    const fixture = analysis.solutions.find((s) => s.name === kind);
+    for (const term of fixture.models[0].term_fit) assert.ok(svg.includes(r3(term.covS)), `${kind} chart lacks ${r3(term.covS)}`);
+    assert.ok(await canvas.isVisible());
+  }
+}
 
 test('the LF workflow in Chinese gives the same solutions and Chinese chart labels', () =>
   withApp({ locale: 'zh-CN', viewport: { width: 1024, height: 900 } }, async (page) => {
     await lfWorkflow(page, 'zh');
     await checkExports(page, 'zh', {
-      config: ['原始覆盖度', '一致性', 'DEV'],
+      config: ['原始覆盖度', '一致性', 'DEV', '中间解。核心条件'],
       xyExpression: 'DEV*URB*LIT*IND*STB + DEV*~URB*LIT*~IND*STB',
       xy: ['SURV', '一致性'],
     });
+    await configOfEverySolution(page, T.zh, { complex: '复杂解（保守解）。', parsimonious: '简约解：所有条件均为核心条件' });
   }));
 
 test('remainders are shown on demand and can be excluded', () =>
@@ -263,38 +337,59 @@ test('the county-alliance example is calibrated and minimized', () =>
     assert.ok(/M1:/.test(text) || /OUT = 1/.test(text), text);
   }));
 
-test('bad thresholds and out-of-order anchors get clear messages', () =>
-  withApp({}, async (page) => {
-    await page.getByRole('button', { name: T.en.county }).click();
-    await page.getByText('12 rows × 9 columns').waitFor();
-    await openFsqca(page);
-    const outcome = page.getByLabel('Outcome', { exact: true });
-    const sets = (await outcome.locator('option').allInnerTexts()).slice(1);
-    await outcome.selectOption(sets[sets.length - 1]);
-    await page.getByRole('checkbox', { name: sets[0], exact: true }).check();
-    const group = page.getByRole('group', { name: `Calibration of ${sets[0]}` });
-    await group.getByLabel('Method').selectOption('logistic');
-    await group.getByLabel('Full exclusion').fill('50');
-    await group.getByLabel('Crossover').fill('10');
-    await group.getByLabel('Full inclusion').fill('90');
-    await group.getByRole('alert').getByText(/anchors must be in order/).waitFor();
-    // A case exactly at the crossover is flagged; the user may keep it.
-    await group.getByLabel('Crossover').fill('48');
-    await group.getByLabel('Full exclusion').fill('20');
-    const flag = group.getByRole('status').filter({ hasText: 'at exactly 0.5' });
-    await flag.waitFor();
-    assert.match(await flag.innerText(), /County B/);
-    await flag.getByRole('button', { name: 'Keep them: move the crossover by 0.001' }).click();
-    await flag.waitFor({ state: 'detached' });
-    assert.equal(await group.getByLabel('Crossover').inputValue(), '47.999');
-    // LF is calibrated already; an incl.cut above 1 is refused with its value.
-    await page.getByRole('link', { name: 'Data' }).first().click();
-    await page.getByRole('button', { name: T.en.load }).click();
-    await page.getByText('LF.csv').first().waitFor();
-    await setUp(page, T.en, { outcome: 'SURV', conditions: ['DEV', 'URB'], inclCut: 1.2 });
-    await page.getByRole('alert').getByText('incl.cut = 1.2 must be between 0 and 1.').waitFor();
-    assert.ok(await page.getByRole('button', { name: 'Minimize', exact: true }).isDisabled());
-  }));
+/** Bad anchors, shape parameters and thresholds, and the choice for a case at 0.5, in one language. */
+async function badSettings(page, t) {
+  await page.getByRole('button', { name: t.county }).click();
+  await page.getByRole('link', { name: t.data }).first().waitFor();
+  await openFsqca(page);
+  const outcome = page.getByLabel(t.outcome, { exact: true });
+  await outcome.locator('option').nth(2).waitFor({ state: 'attached' });
+  const sets = (await outcome.locator('option').allInnerTexts()).slice(1);
+  await outcome.selectOption(sets[sets.length - 1]);
+  await page.getByRole('checkbox', { name: sets[0], exact: true }).check();
+  const group = page.getByRole('group', { name: `${t.calibrationOf} ${sets[0]}` });
+  await group.getByLabel(t.method).selectOption('logistic');
+  await group.getByLabel(t.exclusion, { exact: true }).fill('50');
+  await group.getByLabel(t.crossover, { exact: true }).fill('10');
+  await group.getByLabel(t.inclusion, { exact: true }).fill('90');
+  await group.getByRole('alert').getByText(t.unordered).waitFor();
+  // A case exactly at the crossover is flagged; the user chooses what happens to it.
+  await group.getByLabel(t.crossover, { exact: true }).fill('48');
+  await group.getByLabel(t.exclusion, { exact: true }).fill('20');
+  const flag = group.getByRole('status').filter({ hasText: t.atHalf });
+  await flag.waitFor();
+  // The logistic function's idm is checked.
+  await group.getByLabel(t.idm).fill('1.2');
+  await group.getByRole('alert').getByText(`${sets[0]}${t === T.zh ? '：' : ': '}${t.badIdm}`).waitFor();
+  await group.getByLabel(t.idm).fill('0.95');
+  await group.getByRole('alert').waitFor({ state: 'detached' });
+  assert.match(await flag.innerText(), /County B/);
+  const half = group.getByRole('group', { name: new RegExp(`^${t.halfGroup}`) });
+  await half.getByText(t.leftOut).waitFor();
+  await half.getByRole('radio', { name: t.addConstant }).check();
+  await half.getByText(t.raised).waitFor();
+  // The anchors are not touched: the constant is added to the membership.
+  assert.equal(await group.getByLabel(t.crossover, { exact: true }).inputValue(), '48');
+  // Linear and bell exponents are checked.
+  await group.getByLabel(t.method).selectOption('linear');
+  await group.getByLabel(t.below).fill('0');
+  await group.getByRole('alert').getByText(t.badBelow).waitFor();
+  await group.getByLabel(t.below).fill('2');
+  await group.getByRole('alert').waitFor({ state: 'detached' });
+  // LF is calibrated already; an incl.cut above 1 is refused with its value.
+  await page.getByRole('link', { name: t.data }).first().click();
+  await page.getByRole('button', { name: t.load }).click();
+  await page.getByText('LF.csv').first().waitFor();
+  await setUp(page, t, { outcome: 'SURV', conditions: ['DEV', 'URB'], inclCut: 1.2 });
+  await page.getByRole('alert').getByText(t.badCut).waitFor();
+  assert.ok(await page.getByRole('button', { name: t.minimize, exact: true }).isDisabled());
+}
+
+test('bad thresholds, anchors and shape parameters get clear messages; a case at 0.5 is the user’s choice', () =>
+  withApp({}, (page) => badSettings(page, T.en)));
+
+test('bad settings get clear messages in Chinese too', () =>
+  withApp({ locale: 'zh-CN', viewport: { width: 1024, height: 900 } }, (page) => badSettings(page, T.zh)));
 
 /** A crisp table whose parsimonious minimization takes long. */
 function largeCrispCsv(k, n) {
@@ -309,29 +404,77 @@ function largeCrispCsv(k, n) {
   return lines.join('\n');
 }
 
+async function cancelLong(page, t) {
+  const k = 22;
+  await page.getByLabel(t.openFile).setInputFiles({
+    name: 'large.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(largeCrispCsv(k, 1000)),
+  });
+  await page.getByText(/large\.csv/).first().waitFor();
+  await openFsqca(page);
+  await page.getByLabel(t.outcome, { exact: true }).selectOption('Y');
+  for (let i = 1; i <= k; i++) await page.getByRole('checkbox', { name: `C${i}`, exact: true }).check();
+  const box = page.getByLabel(t.inclCut, { exact: true });
+  await box.fill('0.5');
+  await box.press('Tab');
+  await page.getByRole('button', { name: t.minimize, exact: true }).click();
+  await page.getByRole('status').filter({ hasText: t.minimizing }).waitFor();
+  // The page answers while the worker computes.
+  assert.ok(await page.getByRole('checkbox', { name: t.negated }).isVisible());
+  await page.getByRole('button', { name: t.cancel, exact: true }).click();
+  await page.getByText(t.cancelled).waitFor();
+  assert.equal(await page.locator('.fsqca-results').count(), 0);
+  assert.ok(await page.getByRole('button', { name: t.minimize, exact: true }).isEnabled());
+}
+
 test('the cancel button stops a long minimization and the page stays responsive', () =>
+  withApp({}, (page) => cancelLong(page, T.en)));
+
+test('the cancel button works in Chinese too', () =>
+  withApp({ locale: 'zh-CN' }, (page) => cancelLong(page, T.zh)));
+
+/** The county example with every raw column calibrated at percentiles 95/50/5 and `n` conditions. */
+async function countyCalibrated(page, n) {
+  await page.getByRole('button', { name: T.en.county }).click();
+  await page.getByText('12 rows × 9 columns').waitFor();
+  await openFsqca(page);
+  const outcome = page.getByLabel('Outcome', { exact: true });
+  const sets = (await outcome.locator('option').allInnerTexts()).slice(1);
+  const y = sets[sets.length - 1];
+  await outcome.selectOption(y);
+  const conditions = sets.slice(0, n);
+  for (const c of conditions) await page.getByRole('checkbox', { name: c, exact: true }).check();
+  for (const name of [y, ...conditions]) {
+    const group = page.getByRole('group', { name: `Calibration of ${name}` });
+    await group.getByRole('button', { name: 'percentiles 95/50/5' }).click();
+  }
+  const box = page.locator('#tt-incl');
+  await box.fill('0.75');
+  await box.press('Tab');
+  await page.getByRole('button', { name: 'Minimize', exact: true }).click();
+  await page.getByRole('region', { name: 'Complex solution', exact: true }).waitFor();
+  return conditions;
+}
+
+test('a Venn diagram of 6 conditions is drawn, and with 7 the user chooses which 6', () =>
   withApp({}, async (page) => {
-    const k = 22;
-    await page.getByLabel('Open a file').setInputFiles({
-      name: 'large.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(largeCrispCsv(k, 1000)),
-    });
-    await page.getByText(/large\.csv/).first().waitFor();
-    await openFsqca(page);
-    await page.getByLabel('Outcome', { exact: true }).selectOption('Y');
-    for (let i = 1; i <= k; i++) await page.getByRole('checkbox', { name: `C${i}`, exact: true }).check();
-    const box = page.locator('#tt-incl');
-    await box.fill('0.5');
-    await box.press('Tab');
-    await page.getByRole('button', { name: 'Minimize', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Minimizing' }).waitFor();
-    // The page answers while the worker computes.
-    await page.getByRole('checkbox', { name: 'Negated outcome (~Y)' }).isVisible();
-    await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByText('Minimization cancelled.').waitFor();
-    assert.equal(await page.locator('.fsqca-results').count(), 0);
-    assert.ok(await page.getByRole('button', { name: 'Minimize', exact: true }).isEnabled());
+    const conditions = await countyCalibrated(page, 7);
+    const pick = page.getByRole('group', { name: /^7 conditions: a Venn diagram stays legible up to 6/ });
+    await pick.waitFor();
+    const boxes = pick.getByRole('checkbox');
+    assert.equal(await boxes.count(), 7);
+    assert.equal(await pick.getByRole('checkbox', { checked: true }).count(), 6);
+    const last = pick.getByRole('checkbox', { name: conditions[6], exact: true });
+    assert.ok(await last.isDisabled());
+    await pick.getByRole('checkbox', { name: conditions[0], exact: true }).uncheck();
+    assert.ok(await last.isEnabled());
+    await last.check();
+    const venn = await download(page, 'SVG Venn diagram');
+    const svg = venn.bytes.toString('utf8');
+    assert.ok(svg.includes(conditions[6]), `Venn SVG lacks ${conditions[6]}`);
+    assert.ok(!svg.includes(`>${conditions[0]}<`) && !svg.includes(`${conditions[0]}\n`), `Venn SVG still names ${conditions[0]}`);
+    for (const c of conditions.slice(1)) assert.ok(svg.includes(c), `Venn SVG lacks ${c}`);
   }));
 
 test('the minimization worker loads when the bundle is hosted under a sub-path', async () => {

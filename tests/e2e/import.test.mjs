@@ -49,7 +49,7 @@ test('every bundled example loads with its case column', () =>
   withApp({}, async (page) => {
     const examples = [
       ['County medical alliances', 'county_alliances_illustrative.csv — 12 rows × 9 columns', 'county'],
-      ['Stakeholder ratings', 'stakeholder_ratings_illustrative.csv — 39 rows × 11 columns', 'stakeholder'],
+      ['Stakeholder ratings', 'stakeholder_ratings_illustrative.csv — 429 rows × 6 columns', 'stakeholder'],
       ['Lipset: survival of democracy (LF)', 'LF.csv — 18 rows × 7 columns', 'case'],
     ];
     for (const [name, info, caseColumn] of examples) {

@@ -429,7 +429,9 @@ impl Project {
     }
 
     /// The memberships of set `name` (NaN where the raw value is missing):
-    /// the calibration of that name applied to its source column, or else
+    /// the calibration of that name applied to its source column (cases at
+    /// exactly 0.5 raised when its [`CalibrationSetting::crossover_cases`]
+    /// says so), or else
     /// the data column itself (already calibrated data).
     ///
     /// # Errors
@@ -448,7 +450,7 @@ impl Project {
         if let Some(c) = self.calibration(name) {
             let x = raw(&c.source)?;
             return calibrate(&x, &c.method)
-                .map(|out| out.values)
+                .map(|out| out.with_choice(c.crossover_cases).values)
                 .map_err(|source| ProjectError::Calibration {
                     target: c.target.clone(),
                     source,
@@ -624,6 +626,7 @@ mod tests {
             method: Calibration::Crisp {
                 thresholds: vec![0.5],
             },
+            crossover_cases: Default::default(),
         });
         p.qca.conditions = vec!["DEVc".into(), "URB".into()];
         assert_eq!(p.validate(), Ok(()));
@@ -640,6 +643,7 @@ mod tests {
             source: "DEV".into(),
             target: "URB".into(),
             method: Calibration::Tfr,
+            crossover_cases: Default::default(),
         });
         assert!(matches!(
             p.validate(),
@@ -658,6 +662,7 @@ mod tests {
             source: "DEV".into(),
             target: "DEVc".into(),
             method: serde_json::from_str(json).unwrap(),
+            crossover_cases: Default::default(),
         });
         assert!(matches!(
             p.validate(),
@@ -725,5 +730,55 @@ mod tests {
         let mut p = lf();
         p.data = None;
         assert_eq!(p.truth_table().unwrap_err(), ProjectError::NoData);
+    }
+
+    #[test]
+    fn cases_at_one_half_are_left_out_unless_the_user_adds_the_constant() {
+        use crate::analysis::calibrate::{CROSSOVER_CONSTANT, CrossoverCases};
+        let csv = "case,X,Y\na,1,0.1\nb,2,0.8\nc,3,0.9\nd,2,0.7\n";
+        let mut d = import("t.csv", csv.as_bytes(), &Default::default())
+            .unwrap()
+            .dataset;
+        d.set_case_column(Some(0)).unwrap();
+        let mut p = Project::with_data(d);
+        p.calibrations.push(CalibrationSetting {
+            source: "X".into(),
+            target: "X".into(),
+            method: Calibration::Logistic {
+                anchors: Anchors::new(1.0, 2.0, 3.0).unwrap(),
+                idm: 0.95,
+            },
+            crossover_cases: CrossoverCases::LeaveOut,
+        });
+        p.qca.outcome = Some("Y".into());
+        p.qca.conditions = vec!["X".into()];
+        let x = p.memberships("X").unwrap();
+        assert_eq!((x[1], x[3]), (0.5, 0.5));
+        let left = p.truth_table().unwrap();
+        let names: Vec<&str> = left
+            .ambiguous_cases
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, ["b", "d"]);
+        p.calibrations[0].crossover_cases = CrossoverCases::AddConstant;
+        let x = p.memberships("X").unwrap();
+        assert_eq!(
+            (x[1], x[3]),
+            (0.5 + CROSSOVER_CONSTANT, 0.5 + CROSSOVER_CONSTANT)
+        );
+        let kept = p.truth_table().unwrap();
+        assert!(kept.ambiguous_cases.is_empty());
+        assert_eq!(kept.rows.iter().map(|r| r.n).sum::<usize>(), 4);
+    }
+
+    #[test]
+    fn a_calibration_written_before_the_crossover_choice_leaves_the_cases_out() {
+        let json = r#"{"source":"X","target":"X","method":{"Logistic":{"anchors":{"exclusion":1.0,"crossover":2.0,"inclusion":3.0},"idm":0.95}}}"#;
+        let c: CalibrationSetting = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            c.crossover_cases,
+            crate::analysis::calibrate::CrossoverCases::LeaveOut
+        );
     }
 }

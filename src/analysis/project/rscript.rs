@@ -4,7 +4,10 @@
 //! The script loads QCA, builds the data (inline as a `data.frame`
 //! literal, or `read.csv` of the data file), calibrates each set with
 //! `calibrate()` and the same method, anchors, `idm`, `logistic`, `below`,
-//! `above` and `ecdf`, builds the truth table with `truthTable()` (same
+//! `above` and `ecdf` (and, when the user chose to add a small constant to
+//! the cases at exactly 0.5, the line that does it: `0.5` → `0.501`, the
+//! memberships within R's `sqrt(.Machine$double.eps)` of 0.5, as
+//! PolicyLens finds them), builds the truth table with `truthTable()` (same
 //! outcome, negated with `~`, conditions, `incl.cut` — one or two values —
 //! `n.cut`, `pri.cut`, `exclude`, `complete`), applies OUT values set by
 //! hand to `tt$tt$OUT` (with `complete = TRUE` added when such a row may
@@ -29,7 +32,7 @@
 
 use std::fmt::Write as _;
 
-use crate::analysis::calibrate::Calibration;
+use crate::analysis::calibrate::{CROSSOVER_CONSTANT, Calibration, CrossoverCases};
 use crate::analysis::data::{ColumnData, MISSING_TOKENS};
 
 use super::file::APP_VERSION;
@@ -210,6 +213,17 @@ fn calibration_section(s: &mut String, project: &Project) {
             r_string(&c.source),
             calibrate_args(&c.method).join(", ")
         );
+        if c.crossover_cases == CrossoverCases::AddConstant {
+            let t = r_string(&c.target);
+            let _ = writeln!(
+                s,
+                "# {}: cases at exactly 0.5 get a small constant (0.5 -> {})\n\
+                 dat[[{t}]][which(abs(dat[[{t}]] - 0.5) < sqrt(.Machine$double.eps))] <- {}",
+                c.target.replace(['\n', '\r'], " "),
+                r_number(0.5 + CROSSOVER_CONSTANT),
+                r_number(0.5 + CROSSOVER_CONSTANT)
+            );
+        }
     }
     s.push('\n');
 }
@@ -590,6 +604,7 @@ mod tests {
                 source: "X".into(),
                 target: target.into(),
                 method: method.clone(),
+                crossover_cases: Default::default(),
             });
         }
         p.qca.outcome = Some("Y".into());
@@ -602,6 +617,51 @@ mod tests {
             .find("dat[[\"X\"]] <- calibrate(dat[[\"X\"]]")
             .unwrap();
         assert!(x2 < x, "{script}");
+    }
+
+    #[test]
+    fn a_small_constant_for_the_cases_at_one_half_follows_its_calibration() {
+        use crate::analysis::calibrate::Anchors;
+        use crate::analysis::data::{Column, Dataset};
+        use crate::analysis::project::CalibrationSetting;
+        let data = Dataset {
+            name: "t".into(),
+            columns: vec![
+                Column {
+                    name: "X".into(),
+                    data: ColumnData::Numeric(vec![Some(1.0), Some(3.0), Some(5.0)]),
+                },
+                Column {
+                    name: "Y".into(),
+                    data: ColumnData::Numeric(vec![Some(0.0), Some(1.0), Some(1.0)]),
+                },
+            ],
+            case_column: None,
+        };
+        let mut p = Project::with_data(data);
+        p.calibrations.push(CalibrationSetting {
+            source: "X".into(),
+            target: "X".into(),
+            method: Calibration::Logistic {
+                anchors: Anchors::new(1.0, 3.0, 5.0).unwrap(),
+                idm: 0.95,
+            },
+            crossover_cases: Default::default(),
+        });
+        p.qca.outcome = Some("Y".into());
+        p.qca.conditions = vec!["X".into()];
+        let line =
+            "dat[[\"X\"]][which(abs(dat[[\"X\"]] - 0.5) < sqrt(.Machine$double.eps))] <- 0.501";
+        let script = r_script(&p, &RScriptOptions::default()).unwrap();
+        assert!(!script.contains(line), "{script}");
+        if let Some(c) = p.calibrations.first_mut() {
+            c.crossover_cases = crate::analysis::calibrate::CrossoverCases::AddConstant;
+        }
+        let script = r_script(&p, &RScriptOptions::default()).unwrap();
+        let calibrated = script.find("dat[[\"X\"]] <- calibrate(").unwrap();
+        let raised = script.find(line).unwrap();
+        let truth_table = script.find("truthTable(").unwrap();
+        assert!(calibrated < raised && raised < truth_table, "{script}");
     }
 
     #[test]

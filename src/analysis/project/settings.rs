@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::calibrate::Calibration;
+use crate::analysis::calibrate::{Calibration, CrossoverCases};
 use crate::analysis::minimize::{DirectionalExpectations, Options as MinimizeOptions};
 use crate::analysis::stakeholder::{RaterData, StakeholderSettings};
 use crate::analysis::truth_table::TruthTableOptions;
@@ -24,6 +24,12 @@ pub struct CalibrationSetting {
     pub target: String,
     /// Method, anchors and shape.
     pub method: Calibration,
+    /// What happens to the cases calibrated to exactly 0.5: left out of
+    /// the truth table (R's behaviour, the default, also for files written
+    /// before this setting existed) or raised by
+    /// [`crate::analysis::calibrate::CROSSOVER_CONSTANT`].
+    #[serde(default)]
+    pub crossover_cases: CrossoverCases,
 }
 
 /// The fsQCA choices: which sets, the truth-table cut-offs, exclusions and

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::StakeholderError;
 use super::model::{Level, Ratings, rank_descending};
 use super::sensitivity::{Classifier, Outcome, SplitMix64, perturb_cut, perturb_weight};
+use super::text::{Lang, text};
 use super::tolerance::SCORE_EPS;
 
 /// One term of a custom model.
@@ -129,6 +130,50 @@ impl CustomModel {
     }
 }
 
+/// The name shown for custom model `index` (0-based) of `models`: its own
+/// name, trimmed, or "Custom weighted score n" (`model.custom` text) when
+/// it has none.
+pub fn custom_model_name(models: &[CustomModel], index: usize, lang: Lang) -> String {
+    match models.get(index).map(|m| m.name.trim()) {
+        Some(n) if !n.is_empty() => n.to_string(),
+        _ => format!(
+            "{} {}",
+            text("model.custom", lang).unwrap_or("Custom model"),
+            index + 1
+        ),
+    }
+}
+
+/// Checks that `name` can be given to custom model `index` (`None` for a
+/// new model): names are compared trimmed and case-insensitively with the
+/// other models' shown names. An empty name is allowed (the model is then
+/// numbered). O(models).
+///
+/// # Errors
+/// [`StakeholderError::DuplicateCustomModel`] with the 1-based position of
+/// the model that has the name.
+pub fn check_custom_name(
+    models: &[CustomModel],
+    index: Option<usize>,
+    name: &str,
+) -> Result<(), StakeholderError> {
+    let key = name.trim().to_lowercase();
+    if key.is_empty() {
+        return Ok(());
+    }
+    for lang in [Lang::En, Lang::Zh] {
+        if let Some(other) = (0..models.len())
+            .find(|&i| Some(i) != index && custom_model_name(models, i, lang).to_lowercase() == key)
+        {
+            return Err(StakeholderError::DuplicateCustomModel {
+                name: name.trim().to_string(),
+                model: other + 1,
+            });
+        }
+    }
+    Ok(())
+}
+
 impl Classifier for CustomModel {
     /// Class: the score band; score: the weighted score.
     fn outcomes(&self, ratings: &Ratings) -> Result<Vec<Outcome>, StakeholderError> {
@@ -208,6 +253,39 @@ mod tests {
             ]
         );
         Ok(())
+    }
+
+    #[test]
+    fn custom_models_are_named_or_numbered_and_names_are_unique() {
+        let models = vec![
+            CustomModel {
+                name: " Influence ".into(),
+                ..CustomModel::default()
+            },
+            CustomModel::default(),
+        ];
+        assert_eq!(custom_model_name(&models, 0, Lang::En), "Influence");
+        assert_eq!(
+            custom_model_name(&models, 1, Lang::En),
+            "Custom weighted score 2"
+        );
+        assert_eq!(custom_model_name(&models, 1, Lang::Zh), "自定义加权评分 2");
+        assert_eq!(
+            check_custom_name(&models, Some(1), "influence"),
+            Err(StakeholderError::DuplicateCustomModel {
+                name: "influence".into(),
+                model: 1
+            })
+        );
+        assert_eq!(
+            check_custom_name(&models, None, "Custom weighted score 2"),
+            Err(StakeholderError::DuplicateCustomModel {
+                name: "Custom weighted score 2".into(),
+                model: 2
+            })
+        );
+        assert_eq!(check_custom_name(&models, Some(0), "Influence"), Ok(()));
+        assert_eq!(check_custom_name(&models, None, " "), Ok(()));
     }
 
     #[test]

@@ -104,14 +104,27 @@ pub enum StakeholderError {
     /// A respondent rated some stakeholders on a dimension but not all
     /// (a warning: the ratings given still count in the aggregation; the
     /// respondent is left out of Kendall's W for that dimension).
-    #[error("respondent `{respondent}` did not rate {} on `{dimension}`", missing.join(", "))]
+    #[error(
+        "respondent `{respondent}` did not rate {} on `{dimension}`",
+        missing.iter().zip(rows).map(|(m, r)| format!("{m} (row {r})")).collect::<Vec<_>>().join(", ")
+    )]
     PartialRespondent {
         /// Respondent.
         respondent: String,
-        /// Dimension.
+        /// Dimension (the column of the stakeholder table).
         dimension: String,
         /// Stakeholders not rated.
         missing: Vec<String>,
+        /// Their rows in the stakeholder table (1-based), parallel to `missing`.
+        rows: Vec<usize>,
+    },
+    /// Two custom models would have the same name.
+    #[error("custom model {model} is already named `{name}`")]
+    DuplicateCustomModel {
+        /// The name.
+        name: String,
+        /// 1-based position of the model that has it.
+        model: usize,
     },
     /// A model needs a rating that is missing.
     #[error("stakeholder `{stakeholder}` has no rating on `{dimension}`")]
@@ -122,10 +135,12 @@ pub enum StakeholderError {
         dimension: String,
     },
     /// A stakeholder without any rating at all.
-    #[error("stakeholder `{stakeholder}` has no ratings")]
+    #[error("row {row}: stakeholder `{stakeholder}` has no ratings in any column")]
     NoRatings {
         /// Stakeholder.
         stakeholder: String,
+        /// Its row in the stakeholder table (1-based).
+        row: usize,
     },
     /// The ratings matrix does not match the stakeholders or dimensions.
     #[error("stakeholder `{stakeholder}`: {got} ratings given for {expected} dimensions")]

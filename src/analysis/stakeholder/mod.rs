@@ -52,9 +52,13 @@ mod sensitivity;
 mod stats;
 mod text;
 
-pub use custom::{CustomModel, CustomScore, WeightedDimension};
+pub use custom::{
+    CustomModel, CustomScore, WeightedDimension, check_custom_name, custom_model_name,
+};
 pub use error::{OutOfScale, StakeholderError};
-pub use example::{DIMENSIONS as EXAMPLE_DIMENSIONS, example_dimensions, example_long};
+pub use example::{
+    DIMENSIONS as EXAMPLE_DIMENSIONS, example_csv, example_dimensions, example_long,
+};
 pub use four_dim::{Attitude, FourDimModel, FourDimResult, FourDimRules, LevelCuts, Role};
 pub use mendelow::{GridPlacement, MendelowModel, Quadrant};
 pub use model::{
@@ -104,10 +108,54 @@ pub struct StakeholderSettings {
     pub salience: SalienceModel,
     /// Schmeer.
     pub schmeer: SchmeerModel,
-    /// User-defined models.
+    /// User-defined models, each with its own name, dimensions, weights
+    /// and bands. A file holding a single model object here (rather than a
+    /// list) opens as a list of that one model.
+    #[serde(deserialize_with = "one_or_many")]
     pub custom: Vec<CustomModel>,
     /// Sensitivity runs.
     pub sensitivity: SensitivitySettings,
     /// Flagging of disputed stakeholders.
     pub disagreement: DisagreementSettings,
+}
+
+/// Reads a list of custom models, or a single model object (migrated to a
+/// list of one), or `null` (no models).
+fn one_or_many<'de, D>(deserializer: D) -> Result<Vec<CustomModel>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        Many(Vec<CustomModel>),
+        One(Box<CustomModel>),
+        Nothing(()),
+    }
+    Ok(match OneOrMany::deserialize(deserializer)? {
+        OneOrMany::Many(v) => v,
+        OneOrMany::One(m) => vec![*m],
+        OneOrMany::Nothing(()) => Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_with_one_custom_model_object_open_as_a_list_of_one() -> Result<(), serde_json::Error>
+    {
+        let one = r#"{"custom":{"name":"influence","terms":[{"dimension":"power","weight":2}],"bands":[30,70]}}"#;
+        let s: StakeholderSettings = serde_json::from_str(one)?;
+        assert_eq!(s.custom.len(), 1);
+        assert_eq!(s.custom.first().map(|m| m.name.as_str()), Some("influence"));
+        let many: StakeholderSettings = serde_json::from_str(&serde_json::to_string(&s)?)?;
+        assert_eq!(many, s);
+        let none: StakeholderSettings = serde_json::from_str(r#"{"custom":null}"#)?;
+        assert!(none.custom.is_empty());
+        let absent: StakeholderSettings = serde_json::from_str("{}")?;
+        assert!(absent.custom.is_empty());
+        Ok(())
+    }
 }

@@ -500,9 +500,11 @@ impl Ratings {
         self.stakeholders
             .iter()
             .zip(&self.values)
-            .filter(|(_, row)| row.iter().all(Option::is_none))
-            .map(|(s, _)| StakeholderError::NoRatings {
+            .enumerate()
+            .filter(|(_, (_, row))| row.iter().all(Option::is_none))
+            .map(|(i, (s, _))| StakeholderError::NoRatings {
                 stakeholder: s.name.clone(),
+                row: i + 1,
             })
             .collect()
     }

@@ -572,30 +572,36 @@ impl RaterData {
     }
 
     /// Respondents who rated some but not all stakeholders on a dimension,
-    /// as [`StakeholderError::PartialRespondent`] warnings. Their ratings
-    /// still count in the aggregation. O(ratings + respondents ×
-    /// dimensions × stakeholders).
+    /// as [`StakeholderError::PartialRespondent`] warnings with the rows of
+    /// the stakeholders they left out. Stakeholders nobody rated at all are
+    /// left out here (they are reported as [`StakeholderError::NoRatings`]).
+    /// Their ratings still count in the aggregation. O(ratings +
+    /// respondents × dimensions × stakeholders).
     pub fn gaps(&self) -> Vec<StakeholderError> {
         let rated: std::collections::HashSet<(usize, usize, usize)> = self
             .ratings
             .iter()
             .map(|x| (x.respondent, x.dimension, x.stakeholder))
             .collect();
+        let anyone: std::collections::HashSet<usize> =
+            self.ratings.iter().map(|x| x.stakeholder).collect();
+        let n_rated = anyone.len();
         let mut out = Vec::new();
         for (ri, r) in self.respondents.iter().enumerate() {
             for (di, d) in self.dimensions.iter().enumerate() {
-                let missing: Vec<String> = self
+                let (rows, missing): (Vec<usize>, Vec<String>) = self
                     .stakeholders
                     .iter()
                     .enumerate()
-                    .filter(|(s, _)| !rated.contains(&(ri, di, *s)))
-                    .map(|(_, st)| st.name.clone())
-                    .collect();
-                if !missing.is_empty() && missing.len() < self.stakeholders.len() {
+                    .filter(|(s, _)| anyone.contains(s) && !rated.contains(&(ri, di, *s)))
+                    .map(|(s, st)| (s + 1, st.name.clone()))
+                    .unzip();
+                if !missing.is_empty() && missing.len() < n_rated {
                     out.push(StakeholderError::PartialRespondent {
                         respondent: r.clone(),
                         dimension: d.name.clone(),
                         missing,
+                        rows,
                     });
                 }
             }
@@ -980,7 +986,8 @@ mod tests {
             vec![StakeholderError::PartialRespondent {
                 respondent: s("R2"),
                 dimension: s("x"),
-                missing: vec![s("S0")]
+                missing: vec![s("S0")],
+                rows: vec![1],
             }]
         );
         Ok(())

@@ -148,18 +148,34 @@ pub fn results_table(
                 res.iter().map(|x| t(x.position.key(), lang)).collect(),
             );
             table.push_column(
+                t("col.schmeer_knowledge", lang),
+                res.iter().map(|x| t(x.knowledge.key(), lang)).collect(),
+            );
+            table.push_column(
                 t("col.schmeer_power", lang),
                 res.iter().map(|x| num(x.power_index)).collect(),
             );
+            table.push_column(
+                t("col.schmeer_power_level", lang),
+                res.iter().map(|x| t(x.power.key(), lang)).collect(),
+            );
+            if res.iter().any(|x| x.leadership.is_some()) {
+                table.push_column(
+                    t("col.schmeer_leadership", lang),
+                    res.iter()
+                        .map(|x| match x.leadership {
+                            Some(true) => t("answer.yes", lang),
+                            Some(false) => t("answer.no", lang),
+                            None => String::new(),
+                        })
+                        .collect(),
+                );
+            }
         }
         Err(e) => table.skipped.push((ModelKind::Schmeer, e)),
     }
     for (i, m) in settings.custom.iter().enumerate() {
-        let name = if m.name.trim().is_empty() {
-            format!("{} {}", t("model.custom", lang), i + 1)
-        } else {
-            m.name.clone()
-        };
+        let name = super::custom_model_name(&settings.custom, i, lang);
         match m.score(ratings) {
             Ok(res) => {
                 table.push_column(

@@ -9,12 +9,28 @@
 //! for or against the policy: yes/no).
 //!
 //! Rule:
-//! - knowledge level: the rating read as a level on its scale (thirds);
+//! - knowledge level: the rating read as a level on its scale (thirds; on
+//!   Schmeer's 1–3 scale 3 = a lot → high, 2 = some → moderate, 1 = none
+//!   → low);
 //! - position category: the position scale is cut into five equal bands,
-//!   lowest = opponent, highest = supporter (so −2…+2 and 1…5 both work);
-//! - power index = (quantity + mobilization) / 2 on the 1–3 scale;
-//!   high when ≥ `power_high` (2.5), medium when ≥ `power_medium` (1.5), else low;
-//! - leadership = rating ≥ the midpoint of its scale (yes/no as 1/0).
+//!   lowest = opponent, highest = supporter (so −2…+2, 1…5 and −7…+7 all
+//!   work); a value on a band boundary goes to the band nearer neutral's
+//!   lower side (the lower band);
+//! - power index = (quantity + mobilization) / 2 on Schmeer's 1–3 scale:
+//!   each rating is first mapped linearly onto 1–3 (`1 + 2 (x − min) /
+//!   (max − min)`), so a resources rating on a 1–5 scale (shared with the
+//!   four-dimension model) counts like a 1–3 one; on 1–3 scales this is the
+//!   plain mean of the guidelines. High when ≥ `power_high` (2.5), medium
+//!   when ≥ `power_medium` (1.5), else low — i.e. of the guidelines' five
+//!   possible indices 3 and 2.5 are high, 2 and 1.5 medium, 1 low;
+//! - leadership (the guidelines' separate yes/no column: willing to
+//!   initiate or lead action for or against the policy) is *not* part of
+//!   the power index; it is yes when the (aggregated) rating is ≥ the
+//!   midpoint of its scale (yes/no as 1/0: a majority of raters, a tie
+//!   counts as yes). It is read when the leadership dimension is rated
+//!   and reported as not rated (`None`) otherwise.
+//!
+//! O(stakeholders).
 
 use serde::{Deserialize, Serialize};
 
@@ -105,7 +121,8 @@ pub struct SchmeerModel {
     pub resources: String,
     /// Dimension of the ability to mobilize resources (1–3).
     pub mobilization: String,
-    /// Dimension of leadership (yes/no as 1/0), if rated.
+    /// Dimension of leadership (yes/no as 1/0); `None`, or a dimension
+    /// that is not rated, leaves leadership out.
     pub leadership: Option<String>,
     /// Power index at or above: high.
     pub power_high: f64,
@@ -120,7 +137,7 @@ impl Default for SchmeerModel {
             position: "position".into(),
             resources: "resources".into(),
             mobilization: "mobilization".into(),
-            leadership: None,
+            leadership: Some("leadership".into()),
             power_high: 2.5,
             power_medium: 1.5,
         }
@@ -136,7 +153,7 @@ pub struct SchmeerResult {
     pub knowledge: Level,
     /// Position.
     pub position: SchmeerPosition,
-    /// Power index (mean of resources and mobilization), 1–3 on the default scales.
+    /// Power index: mean of resources and mobilization, each mapped onto 1–3.
     pub power_index: f64,
     /// Power level.
     pub power: Level,
@@ -162,6 +179,12 @@ impl SchmeerModel {
         }
         let ks = ratings.scale(&self.knowledge)?.clone();
         let ps = ratings.scale(&self.position)?.clone();
+        let qs = ratings.scale(&self.resources)?.clone();
+        let ms = ratings.scale(&self.mobilization)?.clone();
+        let leadership_dim = self
+            .leadership
+            .as_deref()
+            .filter(|d| ratings.dimension_index(d).is_ok());
         let cuts = LevelCuts::default();
         (0..ratings.len())
             .map(|s| {
@@ -174,7 +197,7 @@ impl SchmeerModel {
                     .get(band)
                     .copied()
                     .unwrap_or(SchmeerPosition::Neutral);
-                let power_index = (q + m) / 2.0;
+                let power_index = (to_three(&qs, q) + to_three(&ms, m)) / 2.0;
                 let power = if power_index + SCALE_EPS >= self.power_high {
                     Level::High
                 } else if power_index + SCALE_EPS >= self.power_medium {
@@ -182,7 +205,7 @@ impl SchmeerModel {
                 } else {
                     Level::Low
                 };
-                let leadership = match &self.leadership {
+                let leadership = match leadership_dim {
                     Some(d) => {
                         let v = ratings.require(s, d)?;
                         Some(v + SCALE_EPS >= ratings.scale(d)?.midpoint())
@@ -202,6 +225,11 @@ impl SchmeerModel {
     }
 }
 
+/// `v` mapped linearly from its scale onto Schmeer's 1–3.
+fn to_three(scale: &Scale, v: f64) -> f64 {
+    1.0 + 2.0 * scale.normalize(v)
+}
+
 impl Classifier for SchmeerModel {
     /// Class: the power level; no score (the power cuts do not move the
     /// power index, so its rank would be trivially stable).
@@ -216,14 +244,15 @@ impl Classifier for SchmeerModel {
             .collect())
     }
 
-    /// Moves both power cuts by up to ±spread × the resources scale width.
+    /// Moves both power cuts by up to ±spread × 2 (the width of the 1–3
+    /// power index).
     fn perturbed(
         &self,
-        ratings: &Ratings,
+        _ratings: &Ratings,
         rng: &mut SplitMix64,
         spread: f64,
     ) -> Result<Self, StakeholderError> {
-        let w = ratings.scale(&self.resources)?.range();
+        let w = 2.0;
         let a = perturb_cut(self.power_medium, w, rng, spread);
         let b = perturb_cut(self.power_high, w, rng, spread);
         Ok(Self {
@@ -282,6 +311,54 @@ mod tests {
                 (Level::Low, SchmeerPosition::Neutral, 1.0, Level::Low),
             ]
         );
+        Ok(())
+    }
+
+    #[test]
+    fn power_index_maps_other_scales_onto_one_to_three_and_leadership_is_separate()
+    -> Result<(), StakeholderError> {
+        let three = Scale::new(1.0, 3.0)?;
+        let r = Ratings::new(
+            ["Bureau", "Staff"]
+                .map(|n| Stakeholder::new(n, ""))
+                .to_vec(),
+            vec![
+                Dimension::new("knowledge", three.clone()),
+                Dimension::new("position", Scale::new(-7.0, 7.0)?),
+                Dimension::new("resources", Scale::likert(5)?),
+                Dimension::new("mobilization", three),
+                Dimension::new("leadership", Scale::yes_no()),
+            ],
+            vec![
+                // resources 4 on 1–5 → 2.5 on 1–3; (2.5 + 3) / 2 = 2.75
+                vec![Some(3.0), Some(6.0), Some(4.0), Some(3.0), Some(0.6)],
+                // resources 2 on 1–5 → 1.5; (1.5 + 1) / 2 = 1.25
+                vec![Some(1.0), Some(-1.5), Some(2.0), Some(1.0), Some(0.4)],
+            ],
+        )?;
+        let out = SchmeerModel::default().classify(&r)?;
+        let got: Vec<(SchmeerPosition, f64, Level, Option<bool>)> = out
+            .iter()
+            .map(|x| (x.position, x.power_index, x.power, x.leadership))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (SchmeerPosition::Supporter, 2.75, Level::High, Some(true)),
+                (
+                    SchmeerPosition::ModerateOpponent,
+                    1.25,
+                    Level::Low,
+                    Some(false)
+                ),
+            ]
+        );
+        // Without a leadership dimension the model still runs.
+        let model = SchmeerModel {
+            leadership: Some("not rated".into()),
+            ..SchmeerModel::default()
+        };
+        assert!(model.classify(&r)?.iter().all(|x| x.leadership.is_none()));
         Ok(())
     }
 }

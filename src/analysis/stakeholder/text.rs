@@ -97,6 +97,15 @@ const TEXT: &[(&str, &str, &str)] = &[
         "Schmeer power index",
         "Schmeer 权力指数",
     ),
+    ("col.schmeer_knowledge", "Schmeer knowledge", "Schmeer 知识"),
+    ("col.schmeer_power_level", "Schmeer power", "Schmeer 权力"),
+    (
+        "col.schmeer_leadership",
+        "Schmeer leadership",
+        "Schmeer 领导力",
+    ),
+    ("answer.yes", "yes", "有"),
+    ("answer.no", "no", "无"),
     ("col.score", "score", "得分"),
     ("col.rank", "rank", "排名"),
     (
@@ -140,6 +149,16 @@ const TEXT: &[(&str, &str, &str)] = &[
         "保持不变的随机抽样比例（%）",
     ),
     ("chart.stability.class", "class kept", "类型不变"),
+    (
+        "chart.custom.title",
+        "Custom model scores and ranks",
+        "自定义模型得分与排名",
+    ),
+    (
+        "chart.custom.x",
+        "weighted score (0–100); rank in brackets",
+        "加权得分（0–100），括号内为排名",
+    ),
     ("chart.stability.rank", "rank kept", "排名不变"),
     ("salience.attr.power", "Power", "权力"),
     ("salience.attr.legitimacy", "Legitimacy", "合法性"),
@@ -194,8 +213,8 @@ const TEXT: &[(&str, &str, &str)] = &[
     ),
     (
         "rule.policymaker.bands",
-        "Position runs from −7 (high opposition) to +7 (high support); |position| ≥ 5 is high, ≥ 3 medium, otherwise low; 0 is non-mobilized. Power runs from 1 to 7: ≥ 5 high, 3–5 medium, below 3 low.",
-        "立场取值 −7（强烈反对）至 +7（强烈支持）；|立场| ≥ 5 为强，≥ 3 为中，其余为轻；0 为未动员。权力取值 1 至 7：≥ 5 为高，3–5 为中，低于 3 为低。",
+        "Position runs from −7 (high opposition) to +7 (high support); |position| ≥ 5 is high, 3 to below 5 medium, above 0 to below 3 low; exactly 0 is non-mobilized. Power runs from 1 to 7: ≥ 5 high, 3 to below 5 medium, below 3 low. The cut points are settings.",
+        "立场取值 −7（强烈反对）至 +7（强烈支持）；|立场| ≥ 5 为强，3 至 5（不含）为中，0 至 3（不含 0 和 3）为轻；恰为 0 为未动员。权力取值 1 至 7：≥ 5 为高，3 至 5（不含）为中，低于 3 为低。切点可调整。",
     ),
     (
         "rule.policymaker.feasibility",
@@ -214,8 +233,8 @@ const TEXT: &[(&str, &str, &str)] = &[
     ),
     (
         "rule.schmeer.power",
-        "Knowledge: 3 a lot, 2 some, 1 none. Position in five bands from opponent to supporter. Power index = (quantity of resources + ability to mobilize them) / 2, each 1–3: ≥ 2.5 high, ≥ 1.5 medium, otherwise low. Leadership: yes or no.",
-        "知识：3 很多、2 一些、1 没有。立场分为从反对到支持五档。权力指数 =（资源数量 + 动员资源的能力）/ 2，各为 1–3：≥ 2.5 为高，≥ 1.5 为中，其余为低。领导力：有或无。",
+        "Knowledge: 3 a lot, 2 some, 1 none (thirds of its scale). Position in five equal bands of its scale from opponent to supporter. Power index = (quantity of resources + ability to mobilize them) / 2, each on 1–3 (a rating on another scale is mapped linearly onto 1–3): ≥ 2.5 high, ≥ 1.5 medium, otherwise low. Leadership (willing to initiate or lead action) is a separate yes/no, not part of power: yes when the combined rating is at least the middle of its scale.",
+        "知识：3 很多、2 一些、1 没有（按其量表三等分）。立场按其量表等分为从反对到支持五档。权力指数 =（资源数量 + 动员资源的能力）/ 2，各按 1–3 计（其他量表的评分线性换算到 1–3）：≥ 2.5 为高，≥ 1.5 为中，其余为低。领导力（是否愿意发起或领导行动）单独判断“有/无”，不计入权力：合并评分不低于其量表中点即为“有”。",
     ),
     (
         "rule.custom.score",

@@ -448,18 +448,22 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                 <p class="error-text" role="alert">{ e }</p>
             }
             <div class="chart-export" role="group" aria-label={format!("{} — {}", lang.t(ChartText::Export), props.label)}>
-                <button type="button" class="secondary" onclick={on_png}
-                    aria-label={format!("{} {}", lang.t(ChartText::Png), props.label)}>{ lang.t(ChartText::Png) }</button>
-                <label for={width_id.clone()}>{ lang.t(ChartText::PrintWidth) }</label>
-                <input id={width_id} type="text" inputmode="decimal" size="5" value={(*print_width).clone()} oninput={on_width} />
-                <select id={unit_id} aria-label={lang.t(ChartText::PrintWidth)} onchange={on_unit}>
-                    <option value="cm" selected={*unit == PrintUnit::Cm}>{ lang.t(ChartText::Cm) }</option>
-                    <option value="in" selected={*unit == PrintUnit::Inch}>{ lang.t(ChartText::Inch) }</option>
-                </select>
-                <button type="button" class="secondary" onclick={on_png300}
-                    aria-label={format!("{} {}", lang.t(ChartText::Png300), props.label)}>{ lang.t(ChartText::Png300) }</button>
-                <button type="button" class="secondary" onclick={on_svg}
-                    aria-label={format!("{} {}", lang.t(ChartText::Svg), props.label)}>{ lang.t(ChartText::Svg) }</button>
+                <span class="chart-export-quick">
+                    <button type="button" class="secondary" onclick={on_png}
+                        aria-label={format!("{} {}", lang.t(ChartText::Png), props.label)}>{ lang.t(ChartText::Png) }</button>
+                    <button type="button" class="secondary" onclick={on_svg}
+                        aria-label={format!("{} {}", lang.t(ChartText::Svg), props.label)}>{ lang.t(ChartText::Svg) }</button>
+                </span>
+                <span class="chart-export-print">
+                    <label for={width_id.clone()}>{ lang.t(ChartText::PrintWidth) }</label>
+                    <input id={width_id} type="text" inputmode="decimal" size="5" value={(*print_width).clone()} oninput={on_width} />
+                    <select id={unit_id} aria-label={lang.t(ChartText::PrintWidth)} onchange={on_unit}>
+                        <option value="cm" selected={*unit == PrintUnit::Cm}>{ lang.t(ChartText::Cm) }</option>
+                        <option value="in" selected={*unit == PrintUnit::Inch}>{ lang.t(ChartText::Inch) }</option>
+                    </select>
+                    <button type="button" class="secondary" onclick={on_png300}
+                        aria-label={format!("{} {}", lang.t(ChartText::Png300), props.label)}>{ lang.t(ChartText::Png300) }</button>
+                </span>
             </div>
             if let Some((is_error, text)) = status_text(lang, &status) {
                 <p class={if is_error { "error-text" } else { "hint" }} role="status">{ text }</p>

@@ -1,15 +1,23 @@
-//! Calibration of one column: method, anchors typed or suggested, the live
-//! curve and histogram, the cases at exactly 0.5, and the message for bad
-//! anchors.
+//! Calibration of one column: method, anchors typed or suggested, the
+//! shape parameters (`idm` of the logistic function, the `below`/`above`
+//! exponents of the linear and bell shapes), the live curve and histogram,
+//! the cases at exactly 0.5 with the user's choice for them (left out as R
+//! QCA does, or raised by a small constant), and the message for bad
+//! settings.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::chart_view::{ChartRef, ChartView};
 use super::fsqca_charts::{calibration_chart, histogram};
-use crate::analysis::calibrate::{Anchors, BellAnchors, Calibration, CalibrationError, calibrate};
+use crate::analysis::calibrate::{
+    Anchors, BellAnchors, CROSSOVER_CONSTANT, Calibration, CalibrationError, CrossoverCases,
+    calibrate,
+};
 use crate::analysis::project::CalibrationSetting;
-use crate::app::i18n::fsqca::{FsqcaText as T, calibration_error, crossover_cases};
+use crate::app::i18n::fsqca::{
+    FsqcaText as T, calibration_error, crossover_case_flag, crossover_cases,
+};
 use crate::app::importer::AppContext;
 use crate::app::state::Action;
 use crate::app::state::fsqca::FsqcaAction;
@@ -27,9 +35,10 @@ pub struct FsqcaCalibrationProps {
     pub setting: Option<CalibrationSetting>,
 }
 
-/// How far "keep them" moves the crossover anchor, in raw units, so that
-/// cases exactly at the crossover get a membership just above 0.5.
-pub const CROSSOVER_SHIFT: f64 = 0.001;
+/// R's default `idm` (membership at the inclusion anchor), as typed.
+const DEFAULT_IDM: &str = "0.95";
+/// R's default `below`/`above` exponent (a straight line), as typed.
+const DEFAULT_EXPONENT: &str = "1";
 
 /// The method choices of the select.
 const METHODS: [&str; 6] = ["none", "logistic", "linear", "bell", "crisp", "indirect"];
@@ -77,6 +86,28 @@ fn anchor_texts(c: Option<&Calibration>) -> Vec<String> {
     }
 }
 
+/// The typed shape parameters of a method: `[idm]` for the logistic
+/// function, `[below, above]` for the linear and bell shapes.
+fn shape_texts(c: Option<&Calibration>) -> Vec<String> {
+    match c {
+        Some(Calibration::Logistic { idm, .. }) => vec![fmt_num(*idm)],
+        Some(Calibration::Linear { below, above, .. })
+        | Some(Calibration::Bell { below, above, .. }) => vec![fmt_num(*below), fmt_num(*above)],
+        _ => Vec::new(),
+    }
+}
+
+/// The shape fields for method `m`: the typed ones when they fit, else
+/// R's defaults.
+fn shape_for(m: &str, typed: &[String]) -> Vec<String> {
+    match (m, typed.len()) {
+        ("logistic", 1) | ("linear" | "bell", 2) => typed.to_vec(),
+        ("logistic", _) => vec![DEFAULT_IDM.to_owned()],
+        ("linear" | "bell", _) => vec![DEFAULT_EXPONENT.to_owned(); 2],
+        _ => Vec::new(),
+    }
+}
+
 /// Parses a typed number (comma or point as decimal mark is not guessed:
 /// the point is the decimal mark).
 fn parse(text: &str, name: &'static str) -> Result<f64, CalibrationError> {
@@ -90,9 +121,18 @@ fn parse(text: &str, name: &'static str) -> Result<f64, CalibrationError> {
         })
 }
 
-/// Builds the method from the typed fields.
-fn build(method: &str, texts: &[String]) -> Result<Option<Calibration>, CalibrationError> {
+/// Builds the method from the typed anchors and shape parameters (an
+/// empty shape field means R's default).
+fn build(
+    method: &str,
+    texts: &[String],
+    shape: &[String],
+) -> Result<Option<Calibration>, CalibrationError> {
     let t = |i: usize| texts.get(i).map(String::as_str).unwrap_or("");
+    let sh = |i: usize, name: &'static str, default: f64| match shape.get(i).map(|s| s.trim()) {
+        None | Some("") => Ok(default),
+        Some(s) => parse(s, name),
+    };
     Ok(match method {
         "logistic" | "linear" => {
             let anchors = Anchors::new(
@@ -101,12 +141,15 @@ fn build(method: &str, texts: &[String]) -> Result<Option<Calibration>, Calibrat
                 parse(t(2), "inclusion")?,
             )?;
             Some(if method == "logistic" {
-                Calibration::Logistic { anchors, idm: 0.95 }
+                Calibration::Logistic {
+                    anchors,
+                    idm: sh(0, "idm", 0.95)?,
+                }
             } else {
                 Calibration::Linear {
                     anchors,
-                    below: 1.0,
-                    above: 1.0,
+                    below: sh(0, "below", 1.0)?,
+                    above: sh(1, "above", 1.0)?,
                     ecdf: false,
                 }
             })
@@ -120,8 +163,8 @@ fn build(method: &str, texts: &[String]) -> Result<Option<Calibration>, Calibrat
                 parse(t(4), "c2")?,
                 parse(t(5), "e2")?,
             )?,
-            below: 1.0,
-            above: 1.0,
+            below: sh(0, "below", 1.0)?,
+            above: sh(1, "above", 1.0)?,
         }),
         "crisp" | "indirect" => {
             let thresholds = t(0)
@@ -147,8 +190,14 @@ fn build(method: &str, texts: &[String]) -> Result<Option<Calibration>, Calibrat
 pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
     let ctx = use_context::<AppContext>();
     let current = props.setting.as_ref().map(|s| &s.method);
+    let choice = props
+        .setting
+        .as_ref()
+        .map(|s| s.crossover_cases)
+        .unwrap_or_default();
     let method = use_state(|| method_key(current).to_owned());
     let texts = use_state(|| anchor_texts(current));
+    let shape = use_state(|| shape_texts(current));
     let error = use_state(|| None::<CalibrationError>);
     let Some(ctx) = ctx else {
         return Html::default();
@@ -163,7 +212,7 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
         let error = error.clone();
         let name = name.clone();
         let raw = props.raw.clone();
-        move |m: &str, t: &[String]| match build(m, t) {
+        move |m: &str, t: &[String], sh: &[String]| match build(m, t, sh) {
             Ok(Some(method)) => match calibrate(&raw, &method) {
                 Ok(_) => {
                     error.set(None);
@@ -172,6 +221,7 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
                             source: name.clone(),
                             target: name.clone(),
                             method,
+                            crossover_cases: choice,
                         },
                     )));
                 }
@@ -193,6 +243,7 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
     let on_method = {
         let method = method.clone();
         let texts = texts.clone();
+        let shape = shape.clone();
         let apply = apply.clone();
         let raw = props.raw.clone();
         Callback::from(move |e: Event| {
@@ -207,13 +258,16 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
             if t.len() != needed {
                 t = suggest(&raw, &m, (0.05, 0.5, 0.95));
             }
-            apply(&m, &t);
+            let sh = shape_for(&m, &shape);
+            apply(&m, &t, &sh);
             texts.set(t);
+            shape.set(sh);
             method.set(m);
         })
     };
     let on_field = |i: usize| {
         let texts = texts.clone();
+        let shape = shape.clone();
         let method = method.clone();
         let apply = apply.clone();
         Callback::from(move |e: InputEvent| {
@@ -223,12 +277,28 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
             if let Some(slot) = t.get_mut(i) {
                 *slot = v;
             }
-            apply(&method, &t);
+            apply(&method, &t, &shape);
             texts.set(t);
+        })
+    };
+    let on_shape = |i: usize| {
+        let texts = texts.clone();
+        let shape = shape.clone();
+        let method = method.clone();
+        let apply = apply.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let mut sh = shape_for(&method, &shape);
+            if let Some(slot) = sh.get_mut(i) {
+                *slot = v;
+            }
+            apply(&method, &texts, &sh);
+            shape.set(sh);
         })
     };
     let preset = |p: Preset| {
         let texts = texts.clone();
+        let shape = shape.clone();
         let method = method.clone();
         let apply = apply.clone();
         let raw = props.raw.clone();
@@ -257,8 +327,10 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
                     ]
                 }
             };
-            apply(&m, &t);
+            let sh = shape_for(&m, &shape);
+            apply(&m, &t, &sh);
             texts.set(t);
+            shape.set(sh);
             method.set(m);
         })
     };
@@ -271,6 +343,12 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
             lang.t(T::Inclusion),
         ],
     };
+    let shape_labels: Vec<(&str, &str)> = match method.as_str() {
+        "logistic" => vec![("idm", lang.t(T::Idm))],
+        "linear" | "bell" => vec![("below", lang.t(T::Below)), ("above", lang.t(T::Above))],
+        _ => Vec::new(),
+    };
+    let shown_shape = shape_for(&method, &shape);
     let at_half: Vec<String> = current
         .and_then(|m| calibrate(&props.raw, m).ok())
         .map(|c| {
@@ -280,40 +358,22 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let shift_crossover = {
-        let texts = texts.clone();
-        let method = method.clone();
-        let apply = apply.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut t = (*texts).clone();
-            let increasing = match (
-                t.first().and_then(|v| v.trim().parse::<f64>().ok()),
-                t.get(2).and_then(|v| v.trim().parse::<f64>().ok()),
-            ) {
-                (Some(e), Some(i)) => e < i,
-                _ => true,
-            };
-            if let Some(c) = t.get_mut(1)
-                && let Ok(v) = c.trim().parse::<f64>()
-            {
-                // Cases at the crossover end up just inside the set.
-                let shifted = if increasing {
-                    v - CROSSOVER_SHIFT
-                } else {
-                    v + CROSSOVER_SHIFT
-                };
-                *c = fmt_num(shifted);
+    let on_choice = |c: CrossoverCases| {
+        let ctx = ctx.clone();
+        let setting = props.setting.clone();
+        Callback::from(move |_: Event| {
+            if let Some(mut s) = setting.clone() {
+                s.crossover_cases = c;
+                ctx.dispatch(Action::Fsqca(FsqcaAction::SetCalibration(s)));
             }
-            apply(&method, &t);
-            texts.set(t);
         })
     };
     let safe = props.name.replace(|c: char| !c.is_alphanumeric(), "_");
     let charts = match current {
         Some(m) => {
-            let curve = calibration_chart(lang, &props.name, &props.raw, &props.cases, m);
+            let curve = calibration_chart(lang, &props.name, &props.raw, &props.cases, m, choice);
             let values = calibrate(&props.raw, m)
-                .map(|c| c.values)
+                .map(|c| c.with_choice(choice).values)
                 .unwrap_or_default();
             html! {
                 <div class="fsqca-charts">
@@ -341,6 +401,7 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
         "crisp" => lang.t(T::MethodCrisp),
         _ => lang.t(T::MethodIndirect),
     };
+    let choice_name = id("half");
     html! {
         <fieldset class="fsqca-calibration" aria-label={format!("{} {}", lang.t(T::CalibrationOf), props.name)}>
             <legend>{ props.name.clone() }</legend>
@@ -363,6 +424,18 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
                     }) }
                 </div>
             }
+            if !shape_labels.is_empty() {
+                <div class="fsqca-anchors fsqca-shape" role="group" aria-label={lang.t(T::Shape)}>
+                    { for shape_labels.iter().enumerate().map(|(i, (key, label))| html! {
+                        <span class="field inline">
+                            <label for={id(key)}>{ *label }</label>
+                            <input id={id(key)} type="text" inputmode="decimal" size="5"
+                                value={shown_shape.get(i).cloned().unwrap_or_default()} oninput={on_shape(i)} />
+                        </span>
+                    }) }
+                    <span class="hint">{ lang.t(if method.as_str() == "logistic" { T::IdmHint } else { T::ExponentHint }) }</span>
+                </div>
+            }
             if matches!(method.as_str(), "none" | "logistic" | "linear") {
                 <div class="fsqca-presets" role="group" aria-label={lang.t(T::SuggestAnchors)}>
                     <span>{ lang.t(T::SuggestAnchors) }</span>
@@ -376,11 +449,20 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
                 <p class="error" role="alert">{ calibration_error(lang, &props.name, e) }</p>
             }
             if !at_half.is_empty() {
-                <div class="warning" role="status">
-                    <p>{ crossover_cases(lang, &props.name, &at_half) }</p>
-                    if matches!(method.as_str(), "logistic" | "linear") {
-                        <button type="button" class="secondary" onclick={shift_crossover}>{ lang.t(T::ShiftCrossover) }</button>
-                    }
+                <div class="warning fsqca-half" role="group" aria-label={format!("{} {}", lang.t(T::AtHalfChoice), props.name)}>
+                    <p role="status">{ crossover_cases(lang, &props.name, &at_half) }</p>
+                    <div class="fsqca-half-choice">
+                        <span>{ lang.t(T::AtHalfChoice) }</span>
+                        <label><input type="radio" name={choice_name.clone()} checked={choice == CrossoverCases::LeaveOut}
+                            onchange={on_choice(CrossoverCases::LeaveOut)} />{ lang.t(T::LeaveOutAtHalf) }</label>
+                        <label><input type="radio" name={choice_name} checked={choice == CrossoverCases::AddConstant}
+                            onchange={on_choice(CrossoverCases::AddConstant)} />{ lang.t(T::AddConstantAtHalf) }</label>
+                    </div>
+                    <ul class="fsqca-half-cases" aria-label={lang.t(T::AtHalfCases)}>
+                        { for at_half.iter().map(|c| html! {
+                            <li>{ crossover_case_flag(lang, c, choice, 0.5 + CROSSOVER_CONSTANT) }</li>
+                        }) }
+                    </ul>
                 </div>
             }
             <details class="fsqca-chart-details" open=true>

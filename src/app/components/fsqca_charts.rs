@@ -6,13 +6,13 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::chart_view::{ChartRef, ChartView};
-use crate::analysis::calibrate::{Calibration, calibrate};
+use crate::analysis::calibrate::{CROSSOVER_CONSTANT, Calibration, CrossoverCases, calibrate};
 use crate::analysis::truth_table::{Out, TruthTable};
 use crate::app::i18n::Lang;
 use crate::charts::{
     Bins, CalibrationCase, CalibrationChart, CalibrationTexts, Guide, HeatmapRow, HeatmapTexts,
     HistogramChart, HistogramTexts, OutValue, RegionLabels, TruthTableHeatmap, VennDiagram,
-    VennRegion, VennTexts, XyCase, XyPlot, XyTexts,
+    VennRegion, VennTexts, XyCase, XyPlot, XyTexts, qca_venn::project_regions,
 };
 
 /// Points sampled along a calibration curve.
@@ -58,13 +58,16 @@ fn guides(method: &Calibration) -> Vec<Guide> {
     }
 }
 
-/// The calibration chart of a column (`None` when the method fails).
+/// The calibration chart of a column (`None` when the method fails); the
+/// cases at exactly 0.5 are marked, and the legend says when the user
+/// raised them by the small constant (`choice`).
 pub fn calibration_chart(
     lang: Lang,
     name: &str,
     raw: &[f64],
     cases: &[String],
     method: &Calibration,
+    choice: CrossoverCases,
 ) -> Option<CalibrationChart> {
     let values = calibrate(raw, method).ok()?.values;
     let finite: Vec<f64> = raw.iter().copied().filter(|v| v.is_finite()).collect();
@@ -101,6 +104,16 @@ pub fn calibration_chart(
             cases: "案例".into(),
             crossover_cases: "隶属度恰为 0.5".into(),
             curve: "校准函数".into(),
+        };
+    }
+    // The cases at 0.5 stay marked on the curve; the legend says what the
+    // user chose for them.
+    if choice == CrossoverCases::AddConstant {
+        let raised = 0.5 + CROSSOVER_CONSTANT;
+        texts.crossover_cases = if zh(lang) {
+            format!("隶属度恰为 0.5（已改为 {raised}）")
+        } else {
+            format!("Membership exactly 0.5 (raised to {raised})")
         };
     }
     Some(CalibrationChart {
@@ -167,9 +180,21 @@ pub fn heatmap(lang: Lang, t: &TruthTable) -> TruthTableHeatmap {
     }
 }
 
-/// The Venn diagram of the truth table; `covered` says whether a row
-/// (1-based number) is covered by the solution.
-pub fn venn(lang: Lang, t: &TruthTable, covered: &dyn Fn(u64) -> bool) -> VennDiagram {
+/// The Venn diagram of the truth table over the conditions `drawn`
+/// (indices into the table's conditions, in order); `covered` says whether
+/// a row (1-based R number, any row of the full table) is covered by the
+/// solution.
+///
+/// With every condition drawn, each of the 2^k rows is a region: the
+/// listed rows with their OUT and cases, the others remainders (outlined
+/// when the solution uses them as simplifying assumptions). With fewer
+/// conditions drawn (too many to draw them all), see [`venn_regions`].
+pub fn venn(
+    lang: Lang,
+    t: &TruthTable,
+    drawn: &[usize],
+    covered: &dyn Fn(u64) -> bool,
+) -> VennDiagram {
     let mut texts = VennTexts::english();
     if zh(lang) {
         texts.positive = "OUT = 1".into();
@@ -183,21 +208,62 @@ pub fn venn(lang: Lang, t: &TruthTable, covered: &dyn Fn(u64) -> bool) -> VennDi
         );
     }
     VennDiagram {
-        conditions: t.conditions.clone(),
-        regions: t
-            .rows
+        conditions: drawn
             .iter()
-            .map(|r| VennRegion {
-                values: r.config.iter().map(|v| *v == 1).collect(),
-                out: out_value(r.out),
-                cases: r.cases.clone(),
-                in_solution: covered(r.number()),
-            })
+            .filter_map(|&j| t.conditions.get(j).cloned())
             .collect(),
+        regions: venn_regions(t, drawn, covered),
         texts,
         labels: RegionLabels::Names,
         font_size: FONT,
     }
+}
+
+/// The regions of [`venn`]. When `drawn` leaves conditions out, the
+/// listed rows are merged by [`project_regions`].
+pub fn venn_regions(
+    t: &TruthTable,
+    drawn: &[usize],
+    covered: &dyn Fn(u64) -> bool,
+) -> Vec<VennRegion> {
+    let k = t.conditions.len();
+    let project = |config: &[u8]| -> Vec<bool> {
+        drawn
+            .iter()
+            .map(|&j| config.get(j).is_some_and(|v| *v == 1))
+            .collect()
+    };
+    if drawn.len() == k && k <= crate::charts::qca_venn::MAX_SETS {
+        let listed: std::collections::HashMap<u64, &crate::analysis::truth_table::Row> =
+            t.rows.iter().map(|r| (r.number(), r)).collect();
+        return (1..=(1u64 << k))
+            .map(|number| match listed.get(&number) {
+                Some(r) => VennRegion {
+                    values: project(&r.config),
+                    out: out_value(r.out),
+                    cases: r.cases.clone(),
+                    in_solution: covered(number),
+                },
+                None => VennRegion {
+                    values: project(&crate::analysis::truth_table::config_of_row(number, k)),
+                    out: OutValue::Remainder,
+                    cases: Vec::new(),
+                    in_solution: covered(number),
+                },
+            })
+            .collect();
+    }
+    let listed: Vec<VennRegion> = t
+        .rows
+        .iter()
+        .map(|r| VennRegion {
+            values: r.config.iter().map(|v| *v == 1).collect(),
+            out: out_value(r.out),
+            cases: r.cases.clone(),
+            in_solution: covered(r.number()),
+        })
+        .collect();
+    project_regions(&listed, drawn)
 }
 
 /// An XY plot of `x_label` (a term or model) against the outcome;

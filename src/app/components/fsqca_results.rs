@@ -9,12 +9,13 @@ use yew::prelude::*;
 use super::chart_view::{ChartRef, ChartView};
 use super::fsqca_charts::{XyView, venn, xy_plot};
 use super::fsqca_section::{DownloadButton, csv_field};
-use crate::analysis::minimize::Minimization;
+use crate::analysis::minimize::{Implicant, Minimization};
 use crate::analysis::solution::{Solution, configuration_chart, describe};
 use crate::analysis::truth_table::TruthTable;
-use crate::app::i18n::fsqca::{FsqcaText as T, failure_text};
+use crate::app::i18n::fsqca::{FsqcaText as T, failure_text, venn_too_many};
 use crate::app::importer::AppContext;
 use crate::app::worker::{Failure, Outcome};
+use crate::charts::qca_venn::MAX_SETS;
 use crate::charts::{Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit};
 
 /// Props of [`FsqcaResults`].
@@ -48,6 +49,8 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
     };
     let lang = ctx.lang;
     let xy_choice = use_state(String::new);
+    let chart_of = use_state(|| None::<ChartOf>);
+    let venn_pick = use_state(|| None::<Vec<usize>>);
     let refs: Vec<&[f64]> = props.columns.iter().map(Vec::as_slice).collect();
     let k = props.table.conditions.len();
     // A 0-based configuration as R shows it: the row number and its values.
@@ -149,7 +152,7 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
         .map_err(fail)
         .and_then(|m| describe_min(m).map_err(|e| e.to_string()));
     let mut inter_html = Vec::new();
-    let mut chart_html = Html::default();
+    let mut inter_chart = ChartColumns::default();
     if let Some(inter) = &o.intermediate {
         match inter {
             Err(f) => inter_html.push(section(
@@ -159,16 +162,15 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                 Vec::new(),
             )),
             Ok(is) => {
-                let mut configurations = Vec::new();
-                let mut fits = Vec::new();
                 for (i, pair) in is.pairs.iter().enumerate() {
                     let key = is.key(i);
                     let mut easy = pair.easy.clone();
                     easy.sort_unstable();
                     let sol = describe_min(&pair.solution).map_err(|e| e.to_string());
                     if let Ok(s) = &sol {
-                        // Configuration chart columns: the terms of every model.
-                        let pars_terms: Vec<_> = is
+                        // Configuration chart columns: the terms of every model;
+                        // core = in the parsimonious model this one was built from.
+                        let pars_terms: Vec<Implicant> = is
                             .parsimonious
                             .models
                             .get(pair.parsimonious_model)
@@ -180,39 +182,14 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                                     .collect()
                             })
                             .unwrap_or_default();
-                        for (mi, m) in s.models.iter().enumerate() {
-                            let model = if s.models.len() > 1 || is.pairs.len() > 1 {
+                        let several = is.pairs.len() > 1;
+                        push_columns(&mut inter_chart, s, k, &|_| pars_terms.clone(), &|mi| {
+                            if s.models.len() > 1 || several {
                                 format!("{key} M{}", mi + 1)
                             } else {
                                 String::new()
-                            };
-                            let imps: Vec<_> = m.terms.iter().map(|t| t.implicant).collect();
-                            let cells = configuration_chart(k, &imps, &pars_terms);
-                            for (t, col) in m.terms.iter().zip(cells) {
-                                configurations.push(Configuration {
-                                    model: model.clone(),
-                                    label: format!("{}", configurations.len() + 1),
-                                    cells: col
-                                        .iter()
-                                        .map(|c| match c {
-                                            None => Presence::DontCare,
-                                            Some(c) if c.present && c.core => Presence::CorePresent,
-                                            Some(c) if c.present => Presence::PeripheralPresent,
-                                            Some(c) if c.core => Presence::CoreAbsent,
-                                            Some(_) => Presence::PeripheralAbsent,
-                                        })
-                                        .collect(),
-                                    raw_coverage: t.cov_s,
-                                    unique_coverage: t.cov_u.unwrap_or(0.0),
-                                    consistency: t.incl_s,
-                                });
                             }
-                            fits.push(SolutionFit {
-                                model,
-                                consistency: m.incl_s,
-                                coverage: m.cov_s,
-                            });
-                        }
+                        });
                     }
                     let title = format!("{} {key}", lang.t(T::Intermediate));
                     inter_html.push(section(
@@ -222,27 +199,94 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                         easy.into_iter().map(config).collect(),
                     ));
                 }
-                if !configurations.is_empty() {
-                    let chart = ConfigurationChart {
-                        conditions: props.table.conditions.clone(),
-                        configurations,
-                        solution_fit: fits,
-                        texts: config_texts(lang),
-                        font_size: 13.0,
-                        show_legend: true,
-                    };
-                    let h = chart.preferred_height(720);
-                    chart_html = html! {
-                        <section class="fsqca-figure" aria-labelledby="fsqca-config-title">
-                            <h4 id="fsqca-config-title">{ lang.t(T::ConfigurationChart) }</h4>
-                            <ChartView chart={ChartRef::new(chart)} file_name="configuration_chart"
-                                label={lang.t(T::ConfigurationChart)} width={720} height={h} />
-                        </section>
-                    };
-                }
             }
         }
     }
+    // The configuration chart of the chosen solution (Fiss 2011).
+    let mut complex_chart = ChartColumns::default();
+    if let Ok(s) = &complex {
+        // Core: the literals of a parsimonious term (of any model) that
+        // contains the complex term.
+        let pars_pis: Vec<Implicant> = o
+            .parsimonious
+            .as_ref()
+            .map(|m| {
+                let mut used: Vec<usize> = m.models.iter().flatten().copied().collect();
+                used.sort_unstable();
+                used.dedup();
+                used.iter()
+                    .filter_map(|&p| m.prime_implicants.get(p).copied())
+                    .collect()
+            })
+            .unwrap_or_default();
+        push_columns(&mut complex_chart, s, k, &|_| pars_pis.clone(), &|mi| {
+            model_label(s, mi)
+        });
+    }
+    let mut pars_chart = ChartColumns::default();
+    if let Ok(s) = &pars {
+        // Every literal of a parsimonious term is core.
+        let own = |mi: usize| -> Vec<Implicant> {
+            s.models
+                .get(mi)
+                .map(|m| m.terms.iter().map(|t| t.implicant).collect())
+                .unwrap_or_default()
+        };
+        push_columns(&mut pars_chart, s, k, &own, &|mi| model_label(s, mi));
+    }
+    let kinds: Vec<(ChartOf, ChartColumns)> = [
+        (ChartOf::Intermediate, inter_chart),
+        (ChartOf::Complex, complex_chart),
+        (ChartOf::Parsimonious, pars_chart),
+    ]
+    .into_iter()
+    .filter(|(_, c)| !c.configurations.is_empty())
+    .collect();
+    let chart_html = {
+        let shown = (*chart_of)
+            .filter(|c| kinds.iter().any(|(k, _)| k == c))
+            .or_else(|| kinds.first().map(|(k, _)| *k));
+        match kinds.iter().find(|(k, _)| Some(*k) == shown) {
+            None => Html::default(),
+            Some((kind, columns)) => {
+                let mut texts = config_texts(lang);
+                texts.note = lang.t(kind.note()).to_owned();
+                let chart = ConfigurationChart {
+                    conditions: props.table.conditions.clone(),
+                    configurations: columns.configurations.clone(),
+                    solution_fit: columns.fits.clone(),
+                    texts,
+                    font_size: 13.0,
+                    show_legend: true,
+                };
+                let h = chart.preferred_height(720);
+                let onchange = {
+                    let chart_of = chart_of.clone();
+                    Callback::from(move |e: Event| {
+                        let v = e
+                            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                            .value();
+                        chart_of.set(ChartOf::from_key(&v));
+                    })
+                };
+                html! {
+                    <section class="fsqca-figure" aria-labelledby="fsqca-config-title">
+                        <h4 id="fsqca-config-title">{ lang.t(T::ConfigurationChart) }</h4>
+                        <div class="field inline">
+                            <label for="fsqca-config-pick">{ lang.t(T::ConfigChartOf) }</label>
+                            <select id="fsqca-config-pick" {onchange}>
+                                { for kinds.iter().map(|(k, _)| html! {
+                                    <option value={k.key()} selected={*k == *kind}>{ lang.t(k.title()) }</option>
+                                }) }
+                            </select>
+                        </div>
+                        <ChartView chart={ChartRef::new(chart)} file_name={format!("configuration_chart_{}", kind.key())}
+                            label={lang.t(T::ConfigurationChart)} description={lang.t(kind.note())} width={720} height={h} />
+                    </section>
+                }
+            }
+        }
+    };
     // XY plot and Venn diagram of a chosen model or term.
     let mut choices: Vec<(String, crate::analysis::solution::ModelFit)> = Vec::new();
     let mut add = |prefix: &str, sol: &Result<Solution, String>| {
@@ -340,14 +384,49 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                         )
                     })
                 };
-                let covered_rows: Vec<u64> = props
-                    .table
-                    .rows
-                    .iter()
-                    .filter(|r| imps.iter().any(|imp| imp.covers(r.number() - 1)))
-                    .map(|r| r.number())
-                    .collect();
-                let v = venn(lang, &props.table, &|n| covered_rows.contains(&n));
+                let drawn: Vec<usize> = match &*venn_pick {
+                    Some(p) if k > MAX_SETS => p.clone(),
+                    _ => (0..k.min(MAX_SETS)).collect(),
+                };
+                let v = venn(lang, &props.table, &drawn, &|n| {
+                    n >= 1 && imps.iter().any(|imp| imp.covers(n - 1))
+                });
+                let venn_choice = if k > MAX_SETS {
+                    let toggle = |j: usize| {
+                        let venn_pick = venn_pick.clone();
+                        let drawn = drawn.clone();
+                        Callback::from(move |e: Event| {
+                            let on = e
+                                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                                .checked();
+                            let mut d = drawn.clone();
+                            if on && !d.contains(&j) && d.len() < MAX_SETS {
+                                d.push(j);
+                                d.sort_unstable();
+                            } else if !on && d.len() > 1 {
+                                d.retain(|&x| x != j);
+                            }
+                            venn_pick.set(Some(d));
+                        })
+                    };
+                    html! {
+                        <fieldset class="fsqca-venn-pick">
+                            <legend>{ venn_too_many(lang, k, MAX_SETS) }</legend>
+                            { for props.table.conditions.iter().enumerate().map(|(j, c)| {
+                                let on = drawn.contains(&j);
+                                html! {
+                                    <label class="check">
+                                        <input type="checkbox" checked={on} disabled={!on && drawn.len() >= MAX_SETS}
+                                            onchange={toggle(j)} />{ c.clone() }
+                                    </label>
+                                }
+                            }) }
+                            <p class="hint">{ lang.t(T::VennMerged) }</p>
+                        </fieldset>
+                    }
+                } else {
+                    Html::default()
+                };
                 html! {
                     <section class="fsqca-figure" aria-labelledby="fsqca-xy-title">
                         <h4 id="fsqca-xy-title">{ lang.t(T::XyPlot) }</h4>
@@ -359,6 +438,7 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                         </div>
                         <XyView plot={plot} label={format!("{} {expr}", lang.t(T::XyPlot))} file_name="xy_plot" />
                         <h4>{ lang.t(T::Venn) }</h4>
+                        { venn_choice }
                         <ChartView chart={ChartRef::new(v)} file_name="venn_diagram" label={lang.t(T::Venn)} width={640} height={560} />
                     </section>
                 }
@@ -378,6 +458,109 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
             { chart_html }
             { xy_html }
         </section>
+    }
+}
+
+/// Which solution the configuration chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ChartOf {
+    Intermediate,
+    Complex,
+    Parsimonious,
+}
+
+impl ChartOf {
+    fn key(self) -> &'static str {
+        match self {
+            ChartOf::Intermediate => "intermediate",
+            ChartOf::Complex => "complex",
+            ChartOf::Parsimonious => "parsimonious",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<ChartOf> {
+        [
+            ChartOf::Intermediate,
+            ChartOf::Complex,
+            ChartOf::Parsimonious,
+        ]
+        .into_iter()
+        .find(|c| c.key() == key)
+    }
+
+    fn title(self) -> T {
+        match self {
+            ChartOf::Intermediate => T::Intermediate,
+            ChartOf::Complex => T::Complex,
+            ChartOf::Parsimonious => T::Parsimonious,
+        }
+    }
+
+    /// The chart's note: the solution and how core and peripheral
+    /// conditions are decided for it.
+    fn note(self) -> T {
+        match self {
+            ChartOf::Intermediate => T::ConfigNoteIntermediate,
+            ChartOf::Complex => T::ConfigNoteComplex,
+            ChartOf::Parsimonious => T::ConfigNoteParsimonious,
+        }
+    }
+}
+
+/// The columns and model fits of one configuration chart.
+#[derive(Debug, Clone, Default)]
+struct ChartColumns {
+    configurations: Vec<Configuration>,
+    fits: Vec<SolutionFit>,
+}
+
+/// "M1", "M2"… when a solution has several models; nothing otherwise.
+fn model_label(s: &Solution, mi: usize) -> String {
+    if s.models.len() > 1 {
+        format!("M{}", mi + 1)
+    } else {
+        String::new()
+    }
+}
+
+/// Adds a column per term of every model of `s`: a literal is core when
+/// a term of `core_terms(model)` containing the term has it
+/// ([`configuration_chart`]), peripheral otherwise.
+fn push_columns(
+    out: &mut ChartColumns,
+    s: &Solution,
+    k: usize,
+    core_terms: &dyn Fn(usize) -> Vec<Implicant>,
+    model: &dyn Fn(usize) -> String,
+) {
+    for (mi, m) in s.models.iter().enumerate() {
+        let model = model(mi);
+        let imps: Vec<Implicant> = m.terms.iter().map(|t| t.implicant).collect();
+        let cells = configuration_chart(k, &imps, &core_terms(mi));
+        for (t, col) in m.terms.iter().zip(cells) {
+            out.configurations.push(Configuration {
+                model: model.clone(),
+                label: format!("{}", out.configurations.len() + 1),
+                cells: col
+                    .iter()
+                    .map(|c| match c {
+                        None => Presence::DontCare,
+                        Some(c) if c.present && c.core => Presence::CorePresent,
+                        Some(c) if c.present => Presence::PeripheralPresent,
+                        Some(c) if c.core => Presence::CoreAbsent,
+                        Some(_) => Presence::PeripheralAbsent,
+                    })
+                    .collect(),
+                raw_coverage: t.cov_s,
+                unique_coverage: t.cov_u.unwrap_or(0.0),
+                consistency: t.incl_s,
+            });
+        }
+        out.fits.push(SolutionFit {
+            model,
+            consistency: m.incl_s,
+            coverage: m.cov_s,
+        });
     }
 }
 

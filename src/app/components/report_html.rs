@@ -70,6 +70,25 @@ fn pick(lang: Lang, en: &str, zh: &str) -> String {
     }
 }
 
+/// The calibration of a set: its method and anchors and, when the user
+/// chose it, the small constant added to the cases at exactly 0.5.
+pub fn describe_setting(lang: Lang, c: &crate::analysis::project::CalibrationSetting) -> String {
+    let method = describe_calibration(lang, &c.method);
+    match c.crossover_cases {
+        crate::analysis::calibrate::CrossoverCases::AddConstant => {
+            let raised = 0.5 + crate::analysis::calibrate::CROSSOVER_CONSTANT;
+            format!(
+                "{method}; {}",
+                match lang {
+                    Lang::En => format!("cases at exactly 0.5 raised to {raised}"),
+                    Lang::ZhHans => format!("隶属度恰为 0.5 的案例改为 {raised}"),
+                }
+            )
+        }
+        _ => method,
+    }
+}
+
 /// The calibration method and its anchors, as in R's `calibrate()`.
 pub fn describe_calibration(lang: Lang, method: &Calibration) -> String {
     match method {
@@ -408,7 +427,7 @@ fn build(
                 vec![
                     c.target.clone().into(),
                     c.source.clone().into(),
-                    describe_calibration(lang, &c.method).into(),
+                    describe_setting(lang, c).into(),
                 ]
             })
             .collect();
@@ -864,7 +883,7 @@ fn methods_paragraph(
     let calibrations: Vec<String> = project
         .calibrations
         .iter()
-        .map(|c| format!("{} ({})", c.target, describe_calibration(lang, &c.method)))
+        .map(|c| format!("{} ({})", c.target, describe_setting(lang, c)))
         .collect();
     let shown = solved.solutions.last();
     let fit = shown.and_then(|(name, _, s)| {

@@ -154,8 +154,10 @@ fn find(header: &[String], names: &[&str]) -> Option<usize> {
     })
 }
 
-/// Guesses the mapping from the column names.
-fn guess(header: &[String]) -> Mapping {
+/// Guesses the mapping from the column names; the stakeholder column is
+/// the one named in the page's language when the table has both (the
+/// bundled example names each stakeholder in English and in Chinese).
+fn guess(header: &[String], lang: Lang) -> Mapping {
     let dims = example_dimensions();
     let dim_cols: Vec<Option<usize>> = dims
         .iter()
@@ -170,7 +172,12 @@ fn guess(header: &[String]) -> Mapping {
     };
     Mapping {
         shape,
-        name: find(header, &["stakeholder", "name", "利益相关者", "名称"]).or(Some(0)),
+        name: match lang {
+            Lang::ZhHans => find(header, &["利益相关者", "名称"]),
+            Lang::En => None,
+        }
+        .or_else(|| find(header, &["stakeholder", "name", "利益相关者", "名称"]))
+        .or(Some(0)),
         group: find(header, &["group", "类别", "组"]),
         respondent: find(header, &["respondent", "rater", "评分者", "受访者"]),
         dimension,
@@ -260,7 +267,7 @@ pub fn stakeholder_import() -> Html {
     let key = header.len() * 1_000_003 + rows.len();
     let current = match mapping.as_ref() {
         Some((k, m)) if *k == key => m.clone(),
-        _ => guess(&header),
+        _ => guess(&header, lang),
     };
     let dims = example_dimensions();
     let extra = merged_extra(extra_candidates(dataset, &current), &current.extra);

@@ -1,17 +1,20 @@
 //! Model settings: aggregation, the four-dimension rules (level cuts and
 //! the three rule tables, every cell editable), PolicyMaker, Mendelow cut
-//! points, salience thresholds, Schmeer power cuts and a custom weighted
-//! model; each with its formulas in a help panel.
+//! points, salience thresholds, Schmeer power cuts and any number of named
+//! custom weighted models (added, renamed, deleted here); each with its
+//! formulas in a help panel.
 
 use yew::prelude::*;
 
 use crate::analysis::stakeholder::{
     Aggregation, Attitude, CustomModel, Level, ModelKind, Role, StakeholderSettings,
-    WeightedDimension, describe,
+    WeightedDimension, check_custom_name, custom_model_name, describe,
 };
 use crate::app::components::text_field::TextField;
 use crate::app::i18n::Lang;
-use crate::app::i18n::stakeholders::{StakeholderText as S, engine};
+use crate::app::i18n::stakeholders::{
+    StakeholderText as S, engine, engine_lang, stakeholder_error,
+};
 use crate::app::importer::AppContext;
 use crate::app::state::Action;
 use crate::app::state::stakeholders::StakeholderAction;
@@ -77,7 +80,20 @@ fn number_input(
     value: Option<f64>,
     onchange: Callback<Option<f64>>,
 ) -> Html {
-    let on = Callback::from(move |e: Event| {
+    let on = number_event(onchange);
+    html! {
+        <span class="field">
+            <label for={id.clone()}>{ label }</label>
+            <TextField id={id} inputmode="decimal" size="6"
+                value={value.map(short).unwrap_or_default()} onchange={on} />
+        </span>
+    }
+}
+
+/// A change event of a number field as `Option<f64>` (empty gives `None`;
+/// text that is not a number is ignored).
+fn number_event(onchange: Callback<Option<f64>>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
         if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
             let t = i.value();
             let t = t.trim().replace(',', ".");
@@ -89,14 +105,7 @@ fn number_input(
                 onchange.emit(Some(v));
             }
         }
-    });
-    html! {
-        <span class="field">
-            <label for={id.clone()}>{ label }</label>
-            <TextField id={id} inputmode="decimal" size="6"
-                value={value.map(short).unwrap_or_default()} onchange={on} />
-        </span>
-    }
+    })
 }
 
 /// One editable 3×3 rule table: cells chosen among `options`, named by
@@ -152,6 +161,7 @@ const ATTITUDE_KEYS: [&str; 3] = ["attitude.oppose", "attitude.neutral", "attitu
 /// The model settings panel.
 #[component(StakeholderModels)]
 pub fn stakeholder_models() -> Html {
+    let custom_error = use_state(|| None::<String>);
     let Some(ctx) = use_context::<AppContext>() else {
         return Html::default();
     };
@@ -275,85 +285,135 @@ pub fn stakeholder_models() -> Html {
             }))
         })
     };
-    let custom = settings.custom.first().cloned().unwrap_or_default();
-    let custom_terms = dimensions.iter().enumerate().map(|(d, dim)| {
-        let term = custom.terms.iter().find(|t| t.dimension == dim.name).cloned();
-        let name = dim.name.clone();
-        let on_weight = {
-            let (edit, name) = (edit.clone(), name.clone());
-            Callback::from(move |v: Option<f64>| {
-                let name = name.clone();
-                edit(Box::new(move |s| {
-                    if s.custom.is_empty() {
-                        s.custom.push(CustomModel::default());
+    let custom_models = settings.custom.clone();
+    let custom_section = |m: usize, model: &CustomModel| -> Html {
+        let title = custom_model_name(&custom_models, m, engine_lang(lang));
+        // Every edit of model m: copy the settings, change the model, dispatch.
+        let edit_model = {
+            let edit = edit.clone();
+            move |f: Box<dyn Fn(&mut CustomModel)>| {
+                edit(Box::new(move |s: &mut StakeholderSettings| {
+                    if let Some(x) = s.custom.get_mut(m) {
+                        f(x);
                     }
-                    if let Some(m) = s.custom.first_mut() {
-                        let reversed = m.terms.iter().find(|t| t.dimension == name).is_some_and(|t| t.reversed);
-                        m.terms.retain(|t| t.dimension != name);
+                }))
+            }
+        };
+        let terms = dimensions.iter().enumerate().map(|(d, dim)| {
+            let term = model.terms.iter().find(|t| t.dimension == dim.name).cloned();
+            let name = dim.name.clone();
+            let on_weight = {
+                let (edit_model, name) = (edit_model.clone(), name.clone());
+                Callback::from(move |v: Option<f64>| {
+                    let name = name.clone();
+                    edit_model(Box::new(move |x| {
+                        let reversed = x.terms.iter().find(|t| t.dimension == name).is_some_and(|t| t.reversed);
+                        let at = x.terms.iter().position(|t| t.dimension == name);
+                        x.terms.retain(|t| t.dimension != name);
                         if let Some(w) = v.filter(|w| *w > 0.0) {
-                            m.terms.push(WeightedDimension { dimension: name.clone(), weight: w, reversed });
+                            let t = WeightedDimension { dimension: name.clone(), weight: w, reversed };
+                            x.terms.insert(at.unwrap_or(x.terms.len()).min(x.terms.len()), t);
                         }
-                    }
-                }))
-            })
-        };
-        let on_reversed = {
-            let (edit, name) = (edit.clone(), name.clone());
-            Callback::from(move |e: Event| {
-                let checked = e
-                    .target_dyn_into::<web_sys::HtmlInputElement>()
-                    .is_some_and(|i| i.checked());
-                let name = name.clone();
-                edit(Box::new(move |s| {
-                    if let Some(t) = s.custom.first_mut().and_then(|m| m.terms.iter_mut().find(|t| t.dimension == name)) {
-                        t.reversed = checked;
-                    }
-                }))
-            })
-        };
-        html! {
-            <span class="field custom-term">
-                { number_input(format!("sh-custom-w-{d}"), format!("{} — {}", dim.name, lang.t(S::Weight)), term.as_ref().map(|t| t.weight), on_weight) }
-                <label>
-                    <input type="checkbox" disabled={term.is_none()} checked={term.as_ref().is_some_and(|t| t.reversed)} onchange={on_reversed} />
-                    { lang.t(S::Reversed) }
-                </label>
-            </span>
-        }
-    });
-    let custom_band = |which: usize| {
-        let edit = edit.clone();
-        Callback::from(move |v: Option<f64>| {
-            if let Some(v) = v {
-                edit(Box::new(move |s| {
-                    if s.custom.is_empty() {
-                        s.custom.push(CustomModel::default());
-                    }
-                    if let Some(m) = s.custom.first_mut() {
+                    }))
+                })
+            };
+            let on_reversed = {
+                let (edit_model, name) = (edit_model.clone(), name.clone());
+                Callback::from(move |e: Event| {
+                    let checked = e
+                        .target_dyn_into::<web_sys::HtmlInputElement>()
+                        .is_some_and(|i| i.checked());
+                    let name = name.clone();
+                    edit_model(Box::new(move |x| {
+                        if let Some(t) = x.terms.iter_mut().find(|t| t.dimension == name) {
+                            t.reversed = checked;
+                        }
+                    }))
+                })
+            };
+            let weight_label = format!("{title}: {} — {}", dim.name, lang.t(S::Weight));
+            html! {
+                <span class="field custom-term">
+                    <label for={format!("sh-custom-{m}-w-{d}")}>{ format!("{} — {}", dim.name, lang.t(S::Weight)) }</label>
+                    <TextField id={format!("sh-custom-{m}-w-{d}")} inputmode="decimal" size="6" aria_label={weight_label}
+                        value={term.as_ref().map(|t| short(t.weight)).unwrap_or_default()} onchange={number_event(on_weight)} />
+                    <label>
+                        <input type="checkbox" disabled={term.is_none()} checked={term.as_ref().is_some_and(|t| t.reversed)} onchange={on_reversed}
+                            aria-label={format!("{title}: {} — {}", dim.name, lang.t(S::Reversed))} />
+                        { lang.t(S::Reversed) }
+                    </label>
+                </span>
+            }
+        });
+        let band = |which: usize| {
+            let edit_model = edit_model.clone();
+            Callback::from(move |v: Option<f64>| {
+                if let Some(v) = v {
+                    edit_model(Box::new(move |x| {
                         if which == 0 {
-                            m.bands.0 = v
+                            x.bands.0 = v
                         } else {
-                            m.bands.1 = v
+                            x.bands.1 = v
                         }
+                    }))
+                }
+            })
+        };
+        let on_name = {
+            let (edit_model, models, custom_error) = (
+                edit_model.clone(),
+                custom_models.clone(),
+                custom_error.clone(),
+            );
+            Callback::from(move |e: Event| {
+                if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                    let v = i.value();
+                    match check_custom_name(&models, Some(m), &v) {
+                        Ok(()) => {
+                            custom_error.set(None);
+                            edit_model(Box::new(move |x| x.name = v.trim().to_owned()));
+                        }
+                        Err(e) => custom_error.set(Some(stakeholder_error(lang, &e))),
+                    }
+                }
+            })
+        };
+        let on_delete = {
+            let edit = edit.clone();
+            Callback::from(move |_: MouseEvent| {
+                edit(Box::new(move |s: &mut StakeholderSettings| {
+                    if m < s.custom.len() {
+                        s.custom.remove(m);
                     }
                 }))
-            }
-        })
+            })
+        };
+        let delete_label = format!("{} — {title}", lang.t(S::CustomDelete));
+        html! {
+            <fieldset class="custom-model">
+                <legend>{ &title }</legend>
+                <p class="field-row">
+                    <span class="field">
+                        <label for={format!("sh-custom-{m}-name")}>{ lang.t(S::CustomName) }</label>
+                        <TextField id={format!("sh-custom-{m}-name")} value={model.name.clone()} onchange={on_name}
+                            aria_label={format!("{} — {title}", lang.t(S::CustomName))} />
+                    </span>
+                    <button type="button" class="secondary" aria-label={delete_label} onclick={on_delete}>{ lang.t(S::CustomDelete) }</button>
+                </p>
+                <p class="field-row">{ for terms }</p>
+                <p class="field-row">
+                    { number_input(format!("sh-custom-{m}-low"), lang.t(S::CustomLow).into(), Some(model.bands.0), band(0)) }
+                    { number_input(format!("sh-custom-{m}-high"), lang.t(S::CustomHigh).into(), Some(model.bands.1), band(1)) }
+                </p>
+            </fieldset>
+        }
     };
-    let on_custom_name = {
+    let on_add_custom = {
         let edit = edit.clone();
-        Callback::from(move |e: Event| {
-            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                let v = i.value();
-                edit(Box::new(move |s| {
-                    if s.custom.is_empty() {
-                        s.custom.push(CustomModel::default());
-                    }
-                    if let Some(m) = s.custom.first_mut() {
-                        m.name = v.clone();
-                    }
-                }))
-            }
+        Callback::from(move |_: MouseEvent| {
+            edit(Box::new(|s: &mut StakeholderSettings| {
+                s.custom.push(CustomModel::default())
+            }))
         })
     };
 
@@ -449,16 +509,15 @@ pub fn stakeholder_models() -> Html {
             </section>
             <section class="model" aria-labelledby="sh-m-custom">
                 <h4 id="sh-m-custom">{ lang.t(S::CustomTitle) }</h4>
-                <p class="field-row">
-                    <span class="field">
-                        <label for="sh-custom-name">{ lang.t(S::CustomName) }</label>
-                        <TextField id="sh-custom-name" value={custom.name.clone()} onchange={on_custom_name} />
-                    </span>
-                </p>
-                <p class="field-row">{ for custom_terms }</p>
-                <p class="field-row">
-                    { number_input("sh-custom-low".into(), lang.t(S::CustomLow).into(), Some(custom.bands.0), custom_band(0)) }
-                    { number_input("sh-custom-high".into(), lang.t(S::CustomHigh).into(), Some(custom.bands.1), custom_band(1)) }
+                if custom_models.is_empty() {
+                    <p class="hint">{ lang.t(S::CustomNone) }</p>
+                }
+                { for custom_models.iter().enumerate().map(|(m, model)| custom_section(m, model)) }
+                if let Some(e) = custom_error.as_ref() {
+                    <p class="error-text" role="alert">{ e }</p>
+                }
+                <p class="button-row">
+                    <button type="button" onclick={on_add_custom}>{ lang.t(S::CustomAdd) }</button>
                 </p>
                 { help(lang, ModelKind::Custom) }
             </section>

@@ -10,8 +10,8 @@ use yew::prelude::*;
 
 use super::chart_view::{ChartRef, ChartView};
 use crate::analysis::stakeholder::{
-    Aggregated, ModelKind, Ratings, Stability, StakeholderError, StakeholderSettings, disagreement,
-    results_table, sensitivity,
+    Aggregated, ModelKind, Ratings, Stability, StakeholderError, StakeholderSettings,
+    custom_model_name, disagreement, results_table, sensitivity,
 };
 use crate::app::components::text_field::TextField;
 use crate::app::download;
@@ -21,8 +21,8 @@ use crate::app::i18n::stakeholders::{
 };
 use crate::app::importer::AppContext;
 use crate::charts::{
-    FeasibilityChart, PositionMapChart, PowerInterestChart, RadarChart, SalienceVennChart,
-    StabilityChart, Stance,
+    CustomScoreChart, FeasibilityChart, PositionMapChart, PowerInterestChart, RadarChart,
+    SalienceVennChart, StabilityChart, Stance,
 };
 
 fn num(v: f64, digits: usize) -> String {
@@ -119,33 +119,46 @@ fn raters_panel(
     }
 }
 
+/// A model the sensitivity analysis can run: a built-in one, or custom
+/// model `n` of the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SensModel {
+    BuiltIn(ModelKind),
+    Custom(usize),
+}
+
 /// Stability per model.
 fn stability_of(
-    kind: ModelKind,
+    model: SensModel,
     ratings: &Ratings,
     s: &StakeholderSettings,
 ) -> Result<Vec<Stability>, StakeholderError> {
     let set = &s.sensitivity;
-    match kind {
-        ModelKind::FourDimension => sensitivity(&s.four_dim, ratings, set),
-        ModelKind::PolicyMaker => sensitivity(&s.policymaker, ratings, set),
-        ModelKind::Mendelow => sensitivity(&s.mendelow, ratings, set),
-        ModelKind::Salience => sensitivity(&s.salience, ratings, set),
-        ModelKind::Schmeer => sensitivity(&s.schmeer, ratings, set),
-        ModelKind::Custom => match s.custom.first() {
-            Some(m) => sensitivity(m, ratings, set),
-            None => Err(StakeholderError::NoStakeholders),
-        },
+    match model {
+        SensModel::BuiltIn(ModelKind::FourDimension) => sensitivity(&s.four_dim, ratings, set),
+        SensModel::BuiltIn(ModelKind::PolicyMaker) => sensitivity(&s.policymaker, ratings, set),
+        SensModel::BuiltIn(ModelKind::Mendelow) => sensitivity(&s.mendelow, ratings, set),
+        SensModel::BuiltIn(ModelKind::Salience) => sensitivity(&s.salience, ratings, set),
+        SensModel::BuiltIn(ModelKind::Schmeer) => sensitivity(&s.schmeer, ratings, set),
+        SensModel::BuiltIn(ModelKind::Custom) | SensModel::Custom(_) => {
+            let n = match model {
+                SensModel::Custom(n) => n,
+                SensModel::BuiltIn(_) => 0,
+            };
+            match s.custom.get(n) {
+                Some(m) => sensitivity(m, ratings, set),
+                None => Err(StakeholderError::NoStakeholders),
+            }
+        }
     }
 }
 
-const SENSITIVITY_MODELS: [ModelKind; 6] = [
+const BUILT_IN_MODELS: [ModelKind; 5] = [
     ModelKind::FourDimension,
     ModelKind::PolicyMaker,
     ModelKind::Mendelow,
     ModelKind::Salience,
     ModelKind::Schmeer,
-    ModelKind::Custom,
 ];
 
 fn model_key(kind: ModelKind) -> &'static str {
@@ -163,7 +176,7 @@ pub struct ResultsProps {
 #[component(StakeholderResults)]
 pub fn stakeholder_results(props: &ResultsProps) -> Html {
     let ctx = use_context::<AppContext>();
-    let sens_model = use_state(|| ModelKind::FourDimension);
+    let sens_model = use_state(|| SensModel::BuiltIn(ModelKind::FourDimension));
     let radar = use_state(|| None::<BTreeSet<usize>>);
     let copied = use_state(|| None::<bool>);
     let Some(ctx) = ctx else {
@@ -200,15 +213,30 @@ pub fn stakeholder_results(props: &ResultsProps) -> Html {
         })
     };
 
-    // Sensitivity.
-    let kind = *sens_model;
+    // Sensitivity: the built-in models, then every custom model by name.
+    let sens_options: Vec<(SensModel, String)> = BUILT_IN_MODELS
+        .iter()
+        .map(|k| (SensModel::BuiltIn(*k), engine(lang, model_key(*k))))
+        .chain((0..settings.custom.len()).map(|n| {
+            (
+                SensModel::Custom(n),
+                custom_model_name(&settings.custom, n, elang),
+            )
+        }))
+        .collect();
+    let kind = match *sens_model {
+        SensModel::Custom(n) if n >= settings.custom.len() => {
+            SensModel::BuiltIn(ModelKind::FourDimension)
+        }
+        k => k,
+    };
     let stability = stability_of(kind, ratings, settings);
     let on_sens_model = {
-        let sens_model = sens_model.clone();
+        let (sens_model, options) = (sens_model.clone(), sens_options.clone());
         Callback::from(move |e: Event| {
             if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>()
                 && let Ok(i) = s.value().parse::<usize>()
-                && let Some(k) = SENSITIVITY_MODELS.get(i)
+                && let Some((k, _)) = options.get(i)
             {
                 sens_model.set(*k);
             }
@@ -333,6 +361,17 @@ pub fn stakeholder_results(props: &ResultsProps) -> Html {
         }
         Err(e) => chart_errors.push(stakeholder_error(lang, e)),
     }
+    if !settings.custom.is_empty() {
+        match CustomScoreChart::from_models(ratings, &settings.custom, elang) {
+            Ok(c) => {
+                let label = c.title.clone();
+                let height =
+                    (150 + names.len() as u32 * (14 + 16 * c.models.len() as u32)).clamp(360, 1200);
+                charts.push(html! { <ChartView chart={ChartRef::new(c)} file_name="custom_scores" label={label} height={height} /> });
+            }
+            Err(e) => chart_errors.push(stakeholder_error(lang, &e)),
+        }
+    }
     let stability_chart = stability.as_ref().ok().map(|st| {
         let c = StabilityChart::from_stability(ratings, st, elang);
         let label = c.title.clone();
@@ -349,8 +388,8 @@ pub fn stakeholder_results(props: &ResultsProps) -> Html {
                     <span class="field">
                         <label for="sh-sens-model">{ lang.t(S::Model) }</label>
                         <select id="sh-sens-model" onchange={on_sens_model}>
-                            { for SENSITIVITY_MODELS.iter().enumerate().map(|(i, k)| html! {
-                                <option value={i.to_string()} selected={*k == kind}>{ engine(lang, model_key(*k)) }</option>
+                            { for sens_options.iter().enumerate().map(|(i, (k, name))| html! {
+                                <option value={i.to_string()} selected={*k == kind}>{ name }</option>
                             }) }
                         </select>
                     </span>

@@ -24,6 +24,7 @@ pub fn stakeholders_section() -> Html {
     let lang = ctx.lang;
     let section = &ctx.project.stakeholder;
     let data = &section.ratings;
+    let gaps = data.gaps();
     let derived = if data.stakeholders.is_empty() {
         None
     } else {
@@ -52,6 +53,15 @@ pub fn stakeholders_section() -> Html {
                             <div class="warning" role="status">
                                 <h3>{ lang.t(S::Unrated) }</h3>
                                 <ul>{ for agg.unrated.iter().take(30).map(|e| html! { <li>{ stakeholder_error(lang, e) }</li> }) }</ul>
+                            </div>
+                        }
+                        if !gaps.is_empty() {
+                            <div class="warning partial-raters" role="status">
+                                <h3>{ lang.t(S::PartialRaters) }</h3>
+                                <ul>{ for gaps.iter().take(30).map(|e| html! { <li>{ stakeholder_error(lang, e) }</li> }) }</ul>
+                                if gaps.len() > 30 {
+                                    <p class="hint">{ format!("… {}", gaps.len() - 30) }</p>
+                                }
                             </div>
                         }
                         <StakeholderResults aggregated={Rc::new(agg)} />

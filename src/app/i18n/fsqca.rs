@@ -164,8 +164,36 @@ pub enum FsqcaText {
     AnalysePositive,
     /// "Show the remainders (to exclude them)"
     ShowRemainders,
-    /// "Keep them: move the crossover by 0.001"
-    ShiftCrossover,
+    /// "Membership at full inclusion (idm)"
+    Idm,
+    /// "Exponent below (below)"
+    Below,
+    /// "Exponent above (above)"
+    Above,
+    /// "Shape of the function"
+    Shape,
+    /// idm hint
+    IdmHint,
+    /// exponent hint
+    ExponentHint,
+    /// "Cases at exactly 0.5:"
+    AtHalfChoice,
+    /// "leave them out, as R QCA does"
+    LeaveOutAtHalf,
+    /// "add 0.001 to their membership (0.5 → 0.501)"
+    AddConstantAtHalf,
+    /// "Cases at exactly 0.5"
+    AtHalfCases,
+    /// "Chart of the"
+    ConfigChartOf,
+    /// Note of the intermediate solution's chart.
+    ConfigNoteIntermediate,
+    /// Note of the complex solution's chart.
+    ConfigNoteComplex,
+    /// Note of the parsimonious solution's chart.
+    ConfigNoteParsimonious,
+    /// How a Venn diagram of some of the conditions merges rows.
+    VennMerged,
 }
 
 impl Translate for FsqcaText {
@@ -282,9 +310,53 @@ impl Translate for FsqcaText {
                 "Show the remainders (to exclude them)",
                 "显示逻辑余项（以便排除）",
             ),
-            FsqcaText::ShiftCrossover => (
-                "Keep them: move the crossover by 0.001",
-                "保留这些案例：将交叉点移动 0.001",
+            FsqcaText::Idm => (
+                "Membership at full inclusion (idm)",
+                "完全隶属锚点处的隶属度（idm）",
+            ),
+            FsqcaText::Below => (
+                "Exponent below the crossover (below)",
+                "交叉点以下的指数（below）",
+            ),
+            FsqcaText::Above => (
+                "Exponent above the crossover (above)",
+                "交叉点以上的指数（above）",
+            ),
+            FsqcaText::Shape => ("Shape of the function", "函数形状"),
+            FsqcaText::IdmHint => (
+                "Above 0.5 and below 1; R's default is 0.95.",
+                "须大于 0.5 且小于 1；R 的默认值为 0.95。",
+            ),
+            FsqcaText::ExponentHint => (
+                "Positive numbers (R's below / above); 1 is a straight line; above 1 pulls memberships towards the nearer full anchor (0 below the crossover, 1 above it), below 1 towards 0.5.",
+                "须为正数（即 R 的 below / above）；1 为直线；大于 1 时隶属度向较近的完全锚点靠拢（交叉点以下趋向 0，以上趋向 1），小于 1 时向 0.5 靠拢。",
+            ),
+            FsqcaText::AtHalfChoice => ("Cases at exactly 0.5:", "隶属度恰为 0.5 的案例："),
+            FsqcaText::LeaveOutAtHalf => (
+                "leave them out of the truth table, as R QCA does",
+                "不纳入真值表（R QCA 的做法）",
+            ),
+            FsqcaText::AddConstantAtHalf => (
+                "add a small constant: 0.5 → 0.501",
+                "加上一个小常数：0.5 → 0.501",
+            ),
+            FsqcaText::AtHalfCases => ("Cases at exactly 0.5", "隶属度恰为 0.5 的案例"),
+            FsqcaText::VennMerged => (
+                "Each region merges the truth-table rows that differ only in the conditions not drawn: its cases are theirs together; it is shaded as a contradiction (C) when their OUT values differ, and outlined when the solution covers all its observed rows.",
+                "每个区域合并了仅在未绘制条件上不同的真值表行：区域中的案例为这些行的案例之和；若这些行的 OUT 不同，则按矛盾行 (C) 着色；若解覆盖其全部观测行，则加粗勾勒。",
+            ),
+            FsqcaText::ConfigChartOf => ("Solution shown", "所示的解"),
+            FsqcaText::ConfigNoteIntermediate => (
+                "Intermediate solution. Core conditions (large symbols) also appear in the parsimonious solution; peripheral conditions (small) appear only in the intermediate solution (Fiss 2011).",
+                "中间解。核心条件（大符号）同时出现在简约解中；边缘条件（小符号）仅出现在中间解中（Fiss 2011）。",
+            ),
+            FsqcaText::ConfigNoteComplex => (
+                "Complex (conservative) solution. Core conditions (large symbols) also appear in a parsimonious term that contains the configuration; peripheral conditions (small) appear only in the complex solution (Fiss 2011's rule applied to the complex solution).",
+                "复杂解（保守解）。核心条件（大符号）同时出现在包含该组态的简约解项中；边缘条件（小符号）仅出现在复杂解中（将 Fiss 2011 的规则用于复杂解）。",
+            ),
+            FsqcaText::ConfigNoteParsimonious => (
+                "Parsimonious solution: every condition is a core condition (large symbols), since core conditions are by definition those of the parsimonious solution (Fiss 2011).",
+                "简约解：所有条件均为核心条件（大符号），因为核心条件按定义即简约解中的条件（Fiss 2011）。",
             ),
         }
     }
@@ -323,6 +395,18 @@ pub fn calibration_error(lang: Lang, column: &str, e: &CalibrationError) -> Stri
             format!("{column}: bell anchors must satisfy e1 < c1 < i1 ≤ i2 < c2 < e2."),
             format!("{column}：钟形锚点必须满足 e1 < c1 < i1 ≤ i2 < c2 < e2。"),
         ),
+        CalibrationError::InvalidIdm { idm } => pick(
+            lang,
+            format!(
+                "{column}: the membership at full inclusion (idm) must be above 0.5 and below 1; got {idm}."
+            ),
+            format!("{column}：完全隶属锚点处的隶属度（idm）必须大于 0.5 且小于 1；当前为 {idm}。"),
+        ),
+        CalibrationError::InvalidExponent { name, value } => pick(
+            lang,
+            format!("{column}: the exponent {name} must be a positive number; got {value}."),
+            format!("{column}：指数 {name} 必须为正数；当前为 {value}。"),
+        ),
         CalibrationError::NoThresholds => pick(
             lang,
             format!("{column}: give at least one threshold."),
@@ -354,18 +438,54 @@ pub fn calibration_error(lang: Lang, column: &str, e: &CalibrationError) -> Stri
     }
 }
 
-/// The cases at exactly 0.5 and what happens to them.
+/// The cases at exactly 0.5: how many, which, and that the user chooses
+/// what happens to them.
 pub fn crossover_cases(lang: Lang, column: &str, cases: &[String]) -> String {
     let list = cases.join(", ");
     pick(
         lang,
         format!(
-            "{column}: {} case(s) at exactly 0.5 ({list}). They belong to no truth-table row and are left out, as R QCA does; to keep them, move the crossover anchor by 0.001 so that they fall just inside the set.",
+            "{column}: {} case(s) at exactly 0.5 ({list}). A case at 0.5 is neither in nor out of the set, so it belongs to no truth-table row. Choose: leave it out, as R QCA does, or add a small constant (0.001) to its membership, as R users do by hand, so that it counts as slightly in.",
             cases.len()
         ),
         format!(
-            "{column}：有 {} 个案例的隶属度恰为 0.5（{list}）。它们不属于任何真值表行，将按 R QCA 的做法被排除；若要保留，可将交叉点移动 0.001，使其刚好位于集合之内。",
+            "{column}：有 {} 个案例的隶属度恰为 0.5（{list}）。隶属度为 0.5 的案例既不能算作属于该集合，也不能算作不属于该集合，因此不进入任何真值表行。请选择：按 R QCA 的做法将其排除，或像 R 用户手工处理那样给其隶属度加上一个小常数（0.001），使其略微属于该集合。",
             cases.len()
+        ),
+    )
+}
+
+/// One case at 0.5 and what the user's choice does to it.
+pub fn crossover_case_flag(
+    lang: Lang,
+    case: &str,
+    choice: crate::analysis::calibrate::CrossoverCases,
+    raised: f64,
+) -> String {
+    use crate::analysis::calibrate::CrossoverCases;
+    match choice {
+        CrossoverCases::AddConstant => pick(
+            lang,
+            format!("{case}: 0.5 → {raised} (constant added; in the truth table)"),
+            format!("{case}：0.5 → {raised}（已加常数；纳入真值表）"),
+        ),
+        _ => pick(
+            lang,
+            format!("{case}: 0.5 (left out of the truth table)"),
+            format!("{case}：0.5（不纳入真值表）"),
+        ),
+    }
+}
+
+/// Why the Venn diagram shows only some conditions, and the choice.
+pub fn venn_too_many(lang: Lang, k: usize, max: usize) -> String {
+    pick(
+        lang,
+        format!(
+            "{k} conditions: a Venn diagram stays legible up to {max} (with 7 and more its regions become too small to read). Choose the {max} conditions to draw:"
+        ),
+        format!(
+            "共 {k} 个条件：维恩图最多可清晰绘制 {max} 个条件（7 个及以上时区域过小，无法辨读）。请选择要绘制的 {max} 个条件："
         ),
     )
 }

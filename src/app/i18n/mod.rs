@@ -198,8 +198,8 @@ impl Translate for Text {
             ),
             ExampleStakeholders => ("Stakeholder ratings", "利益相关者评分"),
             ExampleStakeholdersNote => (
-                "8 stakeholders of a county medical alliance reform rated by 5 respondents on interest, cognition, capability, resources, position, power, legitimacy and urgency. Modeled on a Tianchang county study.",
-                "县域医共体改革的 8 类利益相关者，由 5 位受访者就利益、认知、能力、资源、立场、权力、合法性和紧迫性评分。参照天长市研究构造。",
+                "8 stakeholders of a county medical alliance reform rated by 5 respondents on every dimension of the built-in models (interest, cognition, capability, resources, position, power, legitimacy, urgency, knowledge, ability to mobilize, leadership), in long form: one row per rating, names in English and Chinese. Made-up ratings modelled on a Tianchang county study, not its data.",
+                "县域医共体改革的 8 类利益相关者，由 5 位受访者就内置模型所需的全部维度（利益、认知、能力、资源、立场、权力、合法性、紧迫性、知识、动员能力、领导力）评分，长格式：每行一个评分，名称有中英文两列。评分为参照天长市研究编制的示例，并非该研究的数据。",
             ),
             ExampleLipset => (
                 "Lipset: survival of democracy (LF)",

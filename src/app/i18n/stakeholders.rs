@@ -80,6 +80,9 @@ pub enum StakeholderText {
     PowerMedium,
     CustomTitle,
     CustomName,
+    CustomAdd,
+    CustomDelete,
+    CustomNone,
     Weight,
     Reversed,
     Help,
@@ -119,6 +122,8 @@ pub enum StakeholderText {
     KeptPrevious,
     NotComputed,
     Unrated,
+    /// Heading: raters who rated only some stakeholders.
+    PartialRaters,
 }
 
 impl Translate for StakeholderText {
@@ -249,8 +254,14 @@ impl Translate for StakeholderText {
             S::PowerHigh => ("High power from (index 1–3)", "高权力下限（指数 1–3）"),
             S::PowerMedium => ("Medium power from (index 1–3)", "中等权力下限（指数 1–3）"),
             S::CustomTitle => (
-                "Custom model (weighted score 0–100)",
+                "Custom models (weighted score 0–100)",
                 "自定义模型（加权得分 0–100）",
+            ),
+            S::CustomAdd => ("Add a custom model", "添加自定义模型"),
+            S::CustomDelete => ("Delete the custom model", "删除自定义模型"),
+            S::CustomNone => (
+                "No custom model yet: add one, give it a name, and weigh the dimensions it combines.",
+                "尚无自定义模型：添加一个，为其命名，并为其组合的维度设置权重。",
             ),
             S::CustomName => ("Model name", "模型名称"),
             S::Weight => ("weight", "权重"),
@@ -304,6 +315,10 @@ impl Translate for StakeholderText {
             S::KeptPrevious => ("What was there before is kept.", "原有内容保持不变。"),
             S::NotComputed => ("Cannot compute the results", "无法计算结果"),
             S::Unrated => ("Missing ratings", "缺少的评分"),
+            S::PartialRaters => (
+                "Raters who rated only some stakeholders",
+                "只对部分利益相关者评分的评分者",
+            ),
         }
     }
 }
@@ -358,6 +373,10 @@ pub fn stakeholder_error(lang: Lang, e: &StakeholderError) -> String {
         } => lang.pick(
             format!("Row {row}: stakeholder “{name}” is already in row {first_row}."),
             format!("第 {row} 行：利益相关者“{name}”与第 {first_row} 行重复。"),
+        ),
+        E::DuplicateCustomModel { name, model } => lang.pick(
+            format!("Custom model {model} is already named “{name}”: choose another name."),
+            format!("第 {model} 个自定义模型已使用名称“{name}”：请换一个名称。"),
         ),
         E::DuplicateDimension { name } => lang.pick(
             format!("Dimension “{name}” already exists."),
@@ -457,16 +476,29 @@ pub fn stakeholder_error(lang: Lang, e: &StakeholderError) -> String {
             respondent,
             dimension,
             missing,
-        } => lang.pick(
-            format!(
-                "Rater “{respondent}” did not rate {} on “{dimension}”.",
-                missing.join(", ")
-            ),
-            format!(
-                "评分者“{respondent}”未对 {} 的“{dimension}”评分。",
-                missing.join("、")
-            ),
-        ),
+            rows,
+        } => {
+            let en: Vec<String> = missing
+                .iter()
+                .zip(rows)
+                .map(|(m, r)| format!("row {r} (“{m}”)"))
+                .collect();
+            let zh: Vec<String> = missing
+                .iter()
+                .zip(rows)
+                .map(|(m, r)| format!("第 {r} 行（“{m}”）"))
+                .collect();
+            lang.pick(
+                format!(
+                    "Rater “{respondent}” did not rate {}, column “{dimension}”: the other raters' ratings are used there, and this rater is left out of the agreement on “{dimension}”.",
+                    en.join(", ")
+                ),
+                format!(
+                    "评分者“{respondent}”未对{}的“{dimension}”列评分：该处按其他评分者的评分计算，该评分者不计入“{dimension}”的一致性分析。",
+                    zh.join("、")
+                ),
+            )
+        }
         E::Missing {
             stakeholder,
             dimension,
@@ -474,9 +506,9 @@ pub fn stakeholder_error(lang: Lang, e: &StakeholderError) -> String {
             format!("Stakeholder “{stakeholder}” has no rating on “{dimension}”."),
             format!("利益相关者“{stakeholder}”在“{dimension}”上没有评分。"),
         ),
-        E::NoRatings { stakeholder } => lang.pick(
-            format!("Stakeholder “{stakeholder}” has no ratings."),
-            format!("利益相关者“{stakeholder}”没有任何评分。"),
+        E::NoRatings { stakeholder, row } => lang.pick(
+            format!("Row {row}: stakeholder “{stakeholder}” has no ratings in any column: rate it (or delete the row) to compute the models that need it."),
+            format!("第 {row} 行：利益相关者“{stakeholder}”在所有列都没有评分：请为其评分（或删除该行），才能计算需要这些评分的模型。"),
         ),
         E::ShapeMismatch {
             stakeholder,
