@@ -791,3 +791,102 @@ fn the_bundled_csv_gives_the_classes_the_browser_test_checks() -> Result<(), Sta
     assert_eq!(cell(6, "Influence: rank"), "8");
     Ok(())
 }
+
+#[test]
+fn long_names_differing_only_in_case_or_spaces_are_merged_and_listed()
+-> Result<(), StakeholderError> {
+    let header: Vec<String> = ["rater", "who", "dim", "value"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = [
+        ["R1", "County hospitals", "power", "2"],
+        ["R1", "Patients", "power", "3"],
+        ["r1 ", "county  Hospitals", "Power", "4"],
+        ["R2", " Patients ", "power", "1"],
+        ["R2", "PATIENTS", "power ", "5"],
+        ["R 2", "County hospitals", "po wer", "1"],
+    ]
+    .iter()
+    .map(|r| r.map(String::from).to_vec())
+    .collect();
+    let layout = LongLayout {
+        respondent: 0,
+        stakeholder: 1,
+        dimension: 2,
+        rating: 3,
+        group: None,
+    };
+    let import = read_long(
+        &header,
+        &rows,
+        &layout,
+        &[Dimension::new("power", Scale::likert(5)?)],
+        None,
+    )?;
+    assert_eq!(
+        import
+            .data
+            .stakeholders
+            .iter()
+            .map(|x| x.name.as_str())
+            .collect::<Vec<_>>(),
+        ["County hospitals", "Patients"]
+    );
+    assert_eq!(import.data.respondents, [s("R1"), s("R2")]);
+    // Merged names meet in one key: R1 rated County hospitals twice (rows 1
+    // and 3), R2 rated Patients twice (rows 4 and 5).
+    assert_eq!(import.problems.len(), 2, "{:?}", import.problems);
+    let merged = |kind, spelling: &str| {
+        import
+            .merged
+            .iter()
+            .find(|m| m.kind == kind && m.spelling == spelling)
+            .map(|m| (m.kept.clone(), m.kept_row, m.rows.clone()))
+    };
+    assert_eq!(
+        merged(NameKind::Stakeholder, "county  Hospitals"),
+        Some((s("County hospitals"), Some(1), vec![3]))
+    );
+    assert_eq!(
+        merged(NameKind::Stakeholder, "PATIENTS"),
+        Some((s("Patients"), Some(2), vec![5]))
+    );
+    assert_eq!(
+        merged(NameKind::Respondent, "r1"),
+        Some((s("R1"), Some(1), vec![3]))
+    );
+    assert_eq!(
+        merged(NameKind::Respondent, "R 2"),
+        Some((s("R2"), Some(4), vec![6]))
+    );
+    assert_eq!(
+        merged(NameKind::Dimension, "Power"),
+        Some((s("power"), Some(1), vec![3]))
+    );
+    assert_eq!(
+        merged(NameKind::Dimension, "po wer"),
+        Some((s("power"), Some(1), vec![6]))
+    );
+    // Leading and trailing spaces alone are trimmed silently.
+    assert_eq!(import.merged.len(), 6, "{:?}", import.merged);
+    assert_eq!(
+        import.merged.first().map(ToString::to_string),
+        Some(s(
+            "stakeholder `county  Hospitals` (row 3) was read as `County hospitals` (first in row 1): the names differ only in case or spaces"
+        ))
+    );
+    Ok(())
+}
+
+#[test]
+fn merged_rows_are_listed_as_ranges() {
+    assert_eq!(row_list(&[1, 2, 3, 5, 7, 8]), "1–3, 5, 7–8");
+    assert_eq!(row_list(&[]), "");
+}
+
+#[test]
+fn the_bundled_example_merges_no_names() -> Result<(), StakeholderError> {
+    for lang in [Lang::En, Lang::Zh] {
+        let (import, _) = example(lang)?;
+        assert!(import.merged.is_empty(), "{:?}", import.merged);
+    }
+    Ok(())
+}

@@ -405,3 +405,34 @@ test('a long table is imported with its problems listed by row and column, and a
     // The valid ratings are in the table, "visibility" among the dimensions.
     assert.equal(await page.getByLabel('Health bureau — visibility (1…3)').inputValue(), '3');
   }));
+
+test('names that differ only in case or spaces are merged and the page says which names and rows, in both languages', () =>
+  withApp({}, async (page) => {
+    const rows = [
+      'respondent\tstakeholder\tdimension\trating',
+      'R1\tHealth bureau\tpower\t7',
+      'R1\tPatients\tpower\t2',
+      'R2\thealth  Bureau\tPower\t6',
+      'R2\tPATIENTS\tpower\t1',
+      'r2\tPatients\tinterest\t4',
+    ];
+    await page.getByLabel('Paste cells copied from Excel').fill(rows.join('\n'));
+    await page.getByRole('button', { name: 'Use pasted cells' }).click();
+    await page.getByRole('link', { name: 'Stakeholders' }).click();
+    await page.getByRole('button', { name: 'Import ratings' }).click();
+    await page.getByText('Imported 2 stakeholders, 5 ratings from 2 raters.').waitFor();
+    const merged = page.locator('.merged-names li');
+    assert.deepEqual(await merged.allInnerTexts(), [
+      'Stakeholder “health  Bureau” in row 3 was counted as “Health bureau” (first in row 1): the two differ only in case or spaces.',
+      'Stakeholder “PATIENTS” in row 4 was counted as “Patients” (first in row 2): the two differ only in case or spaces.',
+      'Rater “r2” in row 5 was counted as “R2” (first in row 3): the two differ only in case or spaces.',
+      'Dimension “Power” in row 3 was counted as “power” (first in row 1): the two differ only in case or spaces.',
+    ]);
+    assert.equal(await page.locator('.problems li').count(), 0);
+    await page.getByLabel('Language').selectOption({ label: '简体中文' });
+    await page.getByText('已合并的名称（仅大小写或空格不同）').waitFor();
+    assert.equal(
+      await merged.first().innerText(),
+      '第 3 行的利益相关者“health  Bureau”按“Health bureau”（首见于第 1 行）计入：两者仅大小写或空格不同。',
+    );
+  }));

@@ -124,6 +124,8 @@ pub enum StakeholderText {
     Unrated,
     /// Heading: raters who rated only some stakeholders.
     PartialRaters,
+    /// Heading of the names merged on import.
+    MergedNames,
 }
 
 impl Translate for StakeholderText {
@@ -319,8 +321,42 @@ impl Translate for StakeholderText {
                 "Raters who rated only some stakeholders",
                 "只对部分利益相关者评分的评分者",
             ),
+            S::MergedNames => (
+                "Names merged (they differ only in case or spaces)",
+                "已合并的名称（仅大小写或空格不同）",
+            ),
         }
     }
+}
+
+/// A spelling read as another name on import: which name, which rows.
+pub fn merged_name(lang: Lang, m: &stakeholder::MergedName) -> String {
+    use stakeholder::NameKind as K;
+    let rows = stakeholder::row_list(&m.rows);
+    let (kind_en, kind_zh) = match m.kind {
+        K::Stakeholder => ("Stakeholder", "利益相关者"),
+        K::Respondent => ("Rater", "评分者"),
+        K::Dimension => ("Dimension", "维度"),
+    };
+    let plural = if m.rows.len() == 1 { "" } else { "s" };
+    let first_en = m
+        .kept_row
+        .map(|r| format!(" (first in row {r})"))
+        .unwrap_or_default();
+    let first_zh = m
+        .kept_row
+        .map(|r| format!("（首见于第 {r} 行）"))
+        .unwrap_or_default();
+    lang.pick(
+        format!(
+            "{kind_en} “{}” in row{plural} {rows} was counted as “{}”{first_en}: the two differ only in case or spaces.",
+            m.spelling, m.kept
+        ),
+        format!(
+            "第 {rows} 行的{kind_zh}“{}”按“{}”{first_zh}计入：两者仅大小写或空格不同。",
+            m.spelling, m.kept
+        ),
+    )
 }
 
 /// The engine's language for the app's.
