@@ -41,18 +41,21 @@ fn example_imports_cleanly_and_reports_the_partial_respondent() -> Result<(), St
     assert!(agg.unrated.is_empty());
     let gaps = import.data.gaps();
     assert_eq!(
-        gaps.len(),
-        EXAMPLE_DIMENSIONS.len(),
-        "one gap per dimension for R5"
+        gaps,
+        vec![StakeholderError::PartialRespondent {
+            respondent: s("R5"),
+            stakeholder: s("Medical insurance bureau"),
+            row: 3,
+            dimensions: EXAMPLE_DIMENSIONS.map(String::from).to_vec(),
+        }],
+        "one line for R5 and the bureau, with every dimension"
     );
-    assert!(gaps.iter().all(|g| matches!(g,
-        StakeholderError::PartialRespondent { respondent, missing, .. }
-            if respondent == "R5" && missing == &vec![s("Medical insurance bureau")])));
-    assert_eq!(
-        gaps.first().map(ToString::to_string),
-        Some(s(
-            "respondent `R5` did not rate Medical insurance bureau (row 3) on `interest`"
-        ))
+    assert!(
+        gaps.first().map(ToString::to_string).is_some_and(|m| {
+            m.starts_with(
+        "respondent `R5` did not rate `Medical insurance bureau` (row 3) on `interest`, `cognition`"
+    )
+        })
     );
     Ok(())
 }
@@ -611,9 +614,9 @@ fn wide_table_with_a_respondent_column_aggregates_several_raters() -> Result<(),
         import.data.gaps(),
         vec![StakeholderError::PartialRespondent {
             respondent: s("r3"),
-            dimension: s("power"),
-            missing: vec![s("B")],
-            rows: vec![2],
+            stakeholder: s("B"),
+            row: 2,
+            dimensions: vec![s("power")],
         }]
     );
     Ok(())
@@ -888,5 +891,55 @@ fn the_bundled_example_merges_no_names() -> Result<(), StakeholderError> {
         let (import, _) = example(lang)?;
         assert!(import.merged.is_empty(), "{:?}", import.merged);
     }
+    Ok(())
+}
+
+#[test]
+fn a_respondent_gets_one_gap_per_stakeholder_left_out_listing_the_dimensions()
+-> Result<(), StakeholderError> {
+    let header: Vec<String> = ["rater", "who", "dim", "value"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = [
+        ["R1", "A", "x", "1"],
+        ["R1", "A", "y", "2"],
+        ["R1", "B", "x", "3"],
+        ["R1", "B", "y", "1"],
+        ["R1", "C", "x", "2"],
+        ["R1", "C", "y", "3"],
+        ["R2", "A", "x", "2"],
+        ["R2", "A", "y", "2"],
+        ["R2", "B", "x", "1"],
+    ]
+    .iter()
+    .map(|r| r.map(String::from).to_vec())
+    .collect();
+    let layout = LongLayout {
+        respondent: 0,
+        stakeholder: 1,
+        dimension: 2,
+        rating: 3,
+        group: None,
+    };
+    let dims = [
+        Dimension::new("x", Scale::new(1.0, 3.0)?),
+        Dimension::new("y", Scale::new(1.0, 3.0)?),
+    ];
+    let import = read_long(&header, &rows, &layout, &dims, None)?;
+    assert_eq!(
+        import.data.gaps(),
+        vec![
+            StakeholderError::PartialRespondent {
+                respondent: s("R2"),
+                stakeholder: s("B"),
+                row: 2,
+                dimensions: vec![s("y")],
+            },
+            StakeholderError::PartialRespondent {
+                respondent: s("R2"),
+                stakeholder: s("C"),
+                row: 3,
+                dimensions: vec![s("x"), s("y")],
+            },
+        ]
+    );
     Ok(())
 }

@@ -166,12 +166,14 @@ for (const zh of [false, true]) {
       await page.getByRole('button', { name: zh ? '导入评分' : 'Import ratings' }).click();
       await page.locator('.results-table').waitFor();
       await page.getByText(zh ? '已导入' : 'Imported 8 stakeholders, 429 ratings from 5 raters.').first().waitFor();
-      // The partial respondent is reported with the row and the column.
+      // The partial respondent is reported in one line with the row and the 11 columns.
       const partial = page.locator('.partial-raters li');
-      assert.equal(await partial.count(), 11);
+      assert.equal(await partial.count(), 1);
       assert.match(
         await partial.first().innerText(),
-        zh ? /^评分者“R5”未对第 3 行（“医疗保障局”）的“interest”列评分/ : /^Rater “R5” did not rate row 3 \(“Medical insurance bureau”\), column “interest”/,
+        zh
+          ? /^评分者“R5”未对第 3 行（“医疗保障局”）的 11 列：“interest”、“cognition”、.*“leadership”评分。/
+          : /^Rater “R5” did not rate row 3 \(“Medical insurance bureau”\) in 11 columns: “interest”, “cognition”, .*“leadership”\. /,
       );
       // A custom model built in the page, a second one renamed and deleted.
       const influence = zh ? '综合影响力' : 'Influence';
@@ -268,7 +270,7 @@ test('every bad input of the issue is reported with its row and column', () =>
     await page.getByRole('button', { name: 'Import ratings' }).click();
     await page.getByText('Imported 2 stakeholders, 3 ratings from 2 raters.').waitFor();
     assert.deepEqual(await page.locator('.partial-raters li').allInnerTexts(), [
-      'Rater “R2” did not rate row 2 (“Patients”), column “power”: the other raters\' ratings are used there, and this rater is left out of the agreement on “power”.',
+      'Rater “R2” did not rate row 2 (“Patients”) in column “power”. The other raters\' ratings are used there, and this rater is left out of the agreement on “power”.',
     ]);
   }));
 

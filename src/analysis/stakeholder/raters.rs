@@ -718,11 +718,13 @@ impl RaterData {
     }
 
     /// Respondents who rated some but not all stakeholders on a dimension,
-    /// as [`StakeholderError::PartialRespondent`] warnings with the rows of
-    /// the stakeholders they left out. Stakeholders nobody rated at all are
-    /// left out here (they are reported as [`StakeholderError::NoRatings`]).
-    /// Their ratings still count in the aggregation. O(ratings +
-    /// respondents × dimensions × stakeholders).
+    /// as [`StakeholderError::PartialRespondent`] warnings, one per
+    /// respondent × stakeholder left out, listing the dimensions and the
+    /// stakeholder's row. A dimension counts when the respondent rated
+    /// another stakeholder on it; stakeholders nobody rated at all are left
+    /// out here (they are reported as [`StakeholderError::NoRatings`]).
+    /// Their ratings still count in the aggregation. Ordered by respondent,
+    /// then table row. O(ratings + respondents × dimensions × stakeholders).
     pub fn gaps(&self) -> Vec<StakeholderError> {
         let rated: std::collections::HashSet<(usize, usize, usize)> = self
             .ratings
@@ -734,22 +736,34 @@ impl RaterData {
         let n_rated = anyone.len();
         let mut out = Vec::new();
         for (ri, r) in self.respondents.iter().enumerate() {
+            // missing[s] = dimensions on which respondent ri left s out.
+            let mut missing: Vec<Vec<String>> = vec![Vec::new(); self.stakeholders.len()];
             for (di, d) in self.dimensions.iter().enumerate() {
-                let (rows, missing): (Vec<usize>, Vec<String>) = self
-                    .stakeholders
-                    .iter()
-                    .enumerate()
-                    .filter(|(s, _)| anyone.contains(s) && !rated.contains(&(ri, di, *s)))
-                    .map(|(s, st)| (s + 1, st.name.clone()))
-                    .unzip();
-                if !missing.is_empty() && missing.len() < n_rated {
-                    out.push(StakeholderError::PartialRespondent {
-                        respondent: r.clone(),
-                        dimension: d.name.clone(),
-                        missing,
-                        rows,
-                    });
+                let left: Vec<usize> = (0..self.stakeholders.len())
+                    .filter(|s| anyone.contains(s) && !rated.contains(&(ri, di, *s)))
+                    .collect();
+                if left.len() < n_rated {
+                    for s in left {
+                        if let Some(m) = missing.get_mut(s) {
+                            m.push(d.name.clone());
+                        }
+                    }
                 }
+            }
+            for (s, dimensions) in missing.into_iter().enumerate() {
+                if dimensions.is_empty() {
+                    continue;
+                }
+                out.push(StakeholderError::PartialRespondent {
+                    respondent: r.clone(),
+                    stakeholder: self
+                        .stakeholders
+                        .get(s)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default(),
+                    row: s + 1,
+                    dimensions,
+                });
             }
         }
         out
@@ -1131,9 +1145,9 @@ mod tests {
             d.gaps(),
             vec![StakeholderError::PartialRespondent {
                 respondent: s("R2"),
-                dimension: s("x"),
-                missing: vec![s("S0")],
-                rows: vec![1],
+                stakeholder: s("S0"),
+                row: 1,
+                dimensions: vec![s("x")],
             }]
         );
         Ok(())

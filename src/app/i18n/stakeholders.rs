@@ -510,28 +510,31 @@ pub fn stakeholder_error(lang: Lang, e: &StakeholderError) -> String {
         ),
         E::PartialRespondent {
             respondent,
-            dimension,
-            missing,
-            rows,
+            stakeholder,
+            row,
+            dimensions,
         } => {
-            let en: Vec<String> = missing
-                .iter()
-                .zip(rows)
-                .map(|(m, r)| format!("row {r} (“{m}”)"))
-                .collect();
-            let zh: Vec<String> = missing
-                .iter()
-                .zip(rows)
-                .map(|(m, r)| format!("第 {r} 行（“{m}”）"))
-                .collect();
+            let en: Vec<String> = dimensions.iter().map(|d| format!("“{d}”")).collect();
+            let count = dimensions.len();
+            let (columns_en, those_en) = if count == 1 {
+                (format!("column {}", en.join("")), format!("on {}", en.join("")))
+            } else {
+                (
+                    format!("{count} columns: {}", en.join(", ")),
+                    "on these columns".to_owned(),
+                )
+            };
+            let (columns_zh, those_zh) = if count == 1 {
+                (format!("{}列", en.join("")), format!("{}的", en.join("")))
+            } else {
+                (format!(" {count} 列：{}", en.join("、")), "这些列的".to_owned())
+            };
             lang.pick(
                 format!(
-                    "Rater “{respondent}” did not rate {}, column “{dimension}”: the other raters' ratings are used there, and this rater is left out of the agreement on “{dimension}”.",
-                    en.join(", ")
+                    "Rater “{respondent}” did not rate row {row} (“{stakeholder}”) in {columns_en}. The other raters' ratings are used there, and this rater is left out of the agreement {those_en}."
                 ),
                 format!(
-                    "评分者“{respondent}”未对{}的“{dimension}”列评分：该处按其他评分者的评分计算，该评分者不计入“{dimension}”的一致性分析。",
-                    zh.join("、")
+                    "评分者“{respondent}”未对第 {row} 行（“{stakeholder}”）的{columns_zh}评分。该处按其他评分者的评分计算，该评分者不计入{those_zh}一致性分析。"
                 ),
             )
         }
