@@ -50,13 +50,11 @@ fn example_imports_cleanly_and_reports_the_partial_respondent() -> Result<(), St
         }],
         "one line for R5 and the bureau, with every dimension"
     );
-    assert!(
-        gaps.first().map(ToString::to_string).is_some_and(|m| {
-            m.starts_with(
+    assert!(gaps.first().map(ToString::to_string).is_some_and(|m| {
+        m.starts_with(
         "respondent `R5` did not rate `Medical insurance bureau` (row 3) on `interest`, `cognition`"
     )
-        })
-    );
+    }));
     Ok(())
 }
 
