@@ -438,3 +438,29 @@ test('names that differ only in case or spaces are merged and the page says whic
       '第 3 行的利益相关者“health  Bureau”按“Health bureau”（首见于第 1 行）计入：两者仅大小写或空格不同。',
     );
   }));
+
+test('PolicyMaker cut points are settings: a high cut of 7 moves the health bureau to medium support, and the help states the cuts and their source', () =>
+  withApp({}, async (page) => {
+    await importExample(page);
+    const column = async () => {
+      const headers = await page.locator('.results-table').getByRole('columnheader').allInnerTexts();
+      return (await resultRow(page, 'Health bureau').innerText()).split('\t')[headers.indexOf('PolicyMaker position')];
+    };
+    assert.equal(await column(), 'high support');
+    const help = page.locator('details.model-help', { hasText: 'Formulas and rules — PolicyMaker' });
+    await help.locator('summary').click();
+    assert.match(await help.innerText(), /\|position\| ≥ 5 is high, 3 to below 5 medium/);
+    assert.match(await help.innerText(), /are a convention that splits the 1–7 intensity/);
+    const cut = page.getByLabel('|position| high from');
+    await cut.fill('7');
+    await cut.press('Enter');
+    await cut.blur();
+    await page.waitForFunction(() => /\|position\| ≥ 7 is high/.test(document.querySelector('.model-help[open]')?.innerText ?? ''));
+    assert.equal(await column(), 'medium support');
+    assert.match(await help.innerText(), /\|position\| ≥ 7 is high, 3 to below 7 medium/);
+    await page.getByLabel('Language').selectOption({ label: '简体中文' });
+    await page.waitForFunction(() => /\|立场\| ≥ 7 为强/.test(document.querySelector('.model-help[open]')?.innerText ?? ''));
+    const helpZh = page.locator('details.model-help', { hasText: '公式与规则 — PolicyMaker' });
+    assert.match(await helpZh.innerText(), /\|立场\| ≥ 7 为强，3 至 7（不含）为中/);
+    assert.match(await helpZh.innerText(), /是把 1–7 强度大致三等分的惯例/);
+  }));
