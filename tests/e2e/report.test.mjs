@@ -167,28 +167,6 @@ test('exported charts carry their title, data, settings and the app version', as
   }
 });
 
-test('the report shows the stakeholder results and charts when ratings were imported', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
-    await page.getByRole('button', { name: 'Load Stakeholder ratings' }).click();
-    await page.getByRole('table').first().waitFor();
-    await page.getByRole('link', { name: 'Stakeholders' }).click();
-    await page.getByRole('button', { name: 'Import ratings' }).click();
-    await page.locator('.results-table').waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Report' }).click();
-    const { text } = await downloadText(page, 'Download the report (HTML)');
-    assert.ok(text.includes('<h2>Stakeholders</h2>'));
-    assert.ok(text.includes('Ratings, classes and recommendations'));
-    assert.ok(text.includes('Health bureau'));
-    assert.ok((text.match(/<svg/g) ?? []).length >= 3, 'grid, position map and feasibility chart');
-    assert.ok(text.includes('No fsQCA yet'));
-  } finally {
-    await b.close();
-  }
-});
-
 test('the report shows the custom models’ score chart beside the other stakeholder charts, in both languages', async () => {
   for (const zh of [false, true]) {
     const b = await launch(zh ? { locale: 'zh-CN' } : {});
@@ -227,5 +205,27 @@ test('the report shows the custom models’ score chart beside the other stakeho
     } finally {
       await b.close();
     }
+  }
+});
+
+test('the report shows the stakeholder results and charts when ratings were imported', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await openApp(page, server.url);
+    await page.getByRole('button', { name: 'Load Stakeholder ratings' }).click();
+    await page.getByRole('table').first().waitFor();
+    await page.getByRole('link', { name: 'Stakeholders' }).click();
+    await page.getByRole('button', { name: 'Import ratings' }).click();
+    await page.locator('.results-table').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Report' }).click();
+    const { text } = await downloadText(page, 'Download the report (HTML)');
+    assert.ok(text.includes('<h2>Stakeholders</h2>'));
+    assert.ok(text.includes('Ratings, classes and recommendations'));
+    assert.ok(text.includes('Health bureau'));
+    assert.ok((text.match(/<svg/g) ?? []).length >= 3, 'grid, position map and feasibility chart');
+    assert.ok(text.includes('No fsQCA yet'));
+  } finally {
+    await b.close();
   }
 });
