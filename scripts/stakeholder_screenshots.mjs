@@ -2,6 +2,7 @@
 // bundled example imported (with a custom model), English and Chinese, at
 // 1366 and 1024 px wide. Writes tests/e2e/out/stakeholder-*.png.
 //   node scripts/stakeholder_screenshots.mjs
+//   WIDTHS=1024 node scripts/stakeholder_screenshots.mjs   (one width only)
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, serveDist, launch } from '../tests/e2e/helpers.mjs';
@@ -10,7 +11,7 @@ const out = join(ROOT, 'tests', 'e2e', 'out');
 await mkdir(out, { recursive: true });
 const server = await serveDist();
 try {
-  for (const w of [1366, 1024]) {
+  for (const w of (process.env.WIDTHS ?? '1366,1024').split(',').map(Number)) {
     for (const locale of ['en-US', 'zh-CN']) {
       const zh = locale === 'zh-CN';
       const b = await launch({ locale, viewport: { width: w, height: 900 } });

@@ -408,3 +408,34 @@ fn salience_and_position_labels_fit_with_the_examples_names()
     }
     Ok(())
 }
+
+/// The `x` attribute of the first `<text>` element reading exactly `label`.
+fn text_x(svg: &str, label: &str) -> Option<f64> {
+    svg.split("<text").skip(1).find_map(|chunk| {
+        let start = chunk.find('>')? + 1;
+        let end = chunk.find("</text>")?;
+        if chunk.get(start..end)?.trim() != label {
+            return None;
+        }
+        let x = chunk.split("x=\"").nth(1)?.split('"').next()?;
+        x.parse().ok()
+    })
+}
+
+#[test]
+fn radar_legend_names_keep_a_margin_from_the_right_edge_in_chinese()
+-> Result<(), Box<dyn std::error::Error>> {
+    // The page's size at a 1024 px window.
+    let (w, h) = (800u32, 560u32);
+    let r = example(Lang::Zh)?;
+    let dims = ["interest", "cognition", "capability", "resources", "power"];
+    let chart = RadarChart::from_ratings(&r, &[0, 1, 2], &dims, Lang::Zh)?;
+    let svg = render_svg(&chart, w, h)?;
+    save("radar_legend_zh.svg", &svg);
+    for s in &chart.series {
+        let x = text_x(&svg, &s.label).ok_or(format!("no legend text {}", s.label))?;
+        let right = x + text_width(&s.label, 13.0);
+        assert!(right <= f64::from(w) - 8.0, "{} ends at {right}", s.label);
+    }
+    Ok(())
+}

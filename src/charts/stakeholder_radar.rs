@@ -73,7 +73,10 @@ impl Chart for RadarChart {
         let (w, h) = (f64::from(w), f64::from(h));
         area.fill(&WHITE)?;
         draw::title(area, &self.title, w)?;
-        let legend_w = 40.0
+        // Marker (30 px before the text), the widest name, and a 12 px
+        // margin on the right so that a name measured exactly (CJK) does
+        // not touch the edge.
+        let legend_w = 52.0
             + self
                 .series
                 .iter()

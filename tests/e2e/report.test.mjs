@@ -172,6 +172,47 @@ test('exported charts carry their title, data, settings and the app version', as
   }
 });
 
+test('the report shows the custom models’ score chart beside the other stakeholder charts, in both languages', async () => {
+  for (const zh of [false, true]) {
+    const b = await launch(zh ? { locale: 'zh-CN' } : {});
+    try {
+      const { page } = b;
+      await openApp(page, server.url);
+      await page.getByRole('button', { name: zh ? /利益相关者评分/ : 'Load Stakeholder ratings' }).click();
+      await page.getByRole('table').first().waitFor();
+      await page.getByRole('link', { name: zh ? '利益相关者' : 'Stakeholders' }).click();
+      await page.getByRole('button', { name: zh ? '导入评分' : 'Import ratings' }).click();
+      await page.locator('.results-table').waitFor();
+      const report = zh ? '下载报告（HTML）' : 'Download the report (HTML)';
+      const title = zh ? '自定义模型得分与排名' : 'Custom model scores and ranks';
+      await page.getByRole('navigation').getByRole('link', { name: zh ? '报告' : 'Report' }).click();
+      const { text: before } = await downloadText(page, report);
+      assert.ok(before.includes('<svg') && !before.includes(title), 'no custom chart without custom models');
+      await page.getByRole('navigation').getByRole('link', { name: zh ? '利益相关者' : 'Stakeholders' }).click();
+      // One custom model built in the page, named in the page's language.
+      await page.getByRole('button', { name: zh ? '添加自定义模型' : 'Add a custom model' }).click();
+      const nameField = page.getByLabel(`${zh ? '模型名称' : 'Model name'} — ${zh ? '自定义加权评分 1' : 'Custom weighted score 1'}`);
+      const name = zh ? '综合影响力' : 'Influence';
+      await nameField.fill(name);
+      await nameField.press('Tab');
+      const weight = page.getByLabel(`${name}: power — ${zh ? '权重' : 'weight'}`, { exact: true });
+      await weight.fill('2');
+      await weight.press('Tab');
+      await page.locator('.results-table').getByRole('columnheader', { name: zh ? `${name}: 排名` : `${name}: rank` }).waitFor();
+      await page.getByRole('navigation').getByRole('link', { name: zh ? '报告' : 'Report' }).click();
+      const { text } = await downloadText(page, report);
+      const figure = text.match(new RegExp(`<figure[^>]*>(?:(?!</figure>)[\\s\\S])*${title}(?:(?!</figure>)[\\s\\S])*</figure>`));
+      assert.ok(figure, `a figure titled “${title}”`);
+      assert.ok(figure[0].includes('<svg'), 'drawn as inline SVG');
+      assert.ok(figure[0].includes(name), 'the model is named in the chart');
+      assert.ok(figure[0].includes(zh ? '卫生健康局' : 'Health bureau'), 'stakeholders are named in the chart');
+      assert.ok((text.match(/<svg/g) ?? []).length >= 4, 'grid, custom scores, position map and feasibility chart');
+    } finally {
+      await b.close();
+    }
+  }
+});
+
 test('the report shows the stakeholder results and charts when ratings were imported', async () => {
   const b = await launch();
   try {

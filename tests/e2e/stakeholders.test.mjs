@@ -166,12 +166,14 @@ for (const zh of [false, true]) {
       await page.getByRole('button', { name: zh ? '导入评分' : 'Import ratings' }).click();
       await page.locator('.results-table').waitFor();
       await page.getByText(zh ? '已导入' : 'Imported 8 stakeholders, 429 ratings from 5 raters.').first().waitFor();
-      // The partial respondent is reported with the row and the column.
+      // The partial respondent is reported in one line with the row and the 11 columns.
       const partial = page.locator('.partial-raters li');
-      assert.equal(await partial.count(), 11);
+      assert.equal(await partial.count(), 1);
       assert.match(
         await partial.first().innerText(),
-        zh ? /^评分者“R5”未对第 3 行（“医疗保障局”）的“interest”列评分/ : /^Rater “R5” did not rate row 3 \(“Medical insurance bureau”\), column “interest”/,
+        zh
+          ? /^评分者“R5”未对第 3 行（“医疗保障局”）的 11 列：“interest”、“cognition”、.*“leadership”评分。/
+          : /^Rater “R5” did not rate row 3 \(“Medical insurance bureau”\) in 11 columns: “interest”, “cognition”, .*“leadership”\. /,
       );
       // A custom model built in the page, a second one renamed and deleted.
       const influence = zh ? '综合影响力' : 'Influence';
@@ -268,7 +270,7 @@ test('every bad input of the issue is reported with its row and column', () =>
     await page.getByRole('button', { name: 'Import ratings' }).click();
     await page.getByText('Imported 2 stakeholders, 3 ratings from 2 raters.').waitFor();
     assert.deepEqual(await page.locator('.partial-raters li').allInnerTexts(), [
-      'Rater “R2” did not rate row 2 (“Patients”), column “power”: the other raters\' ratings are used there, and this rater is left out of the agreement on “power”.',
+      'Rater “R2” did not rate row 2 (“Patients”) in column “power”. The other raters\' ratings are used there, and this rater is left out of the agreement on “power”.',
     ]);
   }));
 
@@ -404,4 +406,61 @@ test('a long table is imported with its problems listed by row and column, and a
     assert.match(problems[1], /^Row 8, column “rating”: stakeholder “Health bureau”, dimension “interest”, rater “R2”: 9 is outside the scale 1…5\./);
     // The valid ratings are in the table, "visibility" among the dimensions.
     assert.equal(await page.getByLabel('Health bureau — visibility (1…3)').inputValue(), '3');
+  }));
+
+test('names that differ only in case or spaces are merged and the page says which names and rows, in both languages', () =>
+  withApp({}, async (page) => {
+    const rows = [
+      'respondent\tstakeholder\tdimension\trating',
+      'R1\tHealth bureau\tpower\t7',
+      'R1\tPatients\tpower\t2',
+      'R2\thealth  Bureau\tPower\t6',
+      'R2\tPATIENTS\tpower\t1',
+      'r2\tPatients\tinterest\t4',
+    ];
+    await page.getByLabel('Paste cells copied from Excel').fill(rows.join('\n'));
+    await page.getByRole('button', { name: 'Use pasted cells' }).click();
+    await page.getByRole('link', { name: 'Stakeholders' }).click();
+    await page.getByRole('button', { name: 'Import ratings' }).click();
+    await page.getByText('Imported 2 stakeholders, 5 ratings from 2 raters.').waitFor();
+    const merged = page.locator('.merged-names li');
+    assert.deepEqual(await merged.allInnerTexts(), [
+      'Stakeholder “health  Bureau” in row 3 was counted as “Health bureau” (first in row 1): the two differ only in case or spaces.',
+      'Stakeholder “PATIENTS” in row 4 was counted as “Patients” (first in row 2): the two differ only in case or spaces.',
+      'Rater “r2” in row 5 was counted as “R2” (first in row 3): the two differ only in case or spaces.',
+      'Dimension “Power” in row 3 was counted as “power” (first in row 1): the two differ only in case or spaces.',
+    ]);
+    assert.equal(await page.locator('.problems li').count(), 0);
+    await page.getByLabel('Language').selectOption({ label: '简体中文' });
+    await page.getByText('已合并的名称（仅大小写或空格不同）').waitFor();
+    assert.equal(
+      await merged.first().innerText(),
+      '第 3 行的利益相关者“health  Bureau”按“Health bureau”（首见于第 1 行）计入：两者仅大小写或空格不同。',
+    );
+  }));
+
+test('PolicyMaker cut points are settings: a high cut of 7 moves the health bureau to medium support, and the help states the cuts and their source', () =>
+  withApp({}, async (page) => {
+    await importExample(page);
+    const column = async () => {
+      const headers = await page.locator('.results-table').getByRole('columnheader').allInnerTexts();
+      return (await resultRow(page, 'Health bureau').innerText()).split('\t')[headers.indexOf('PolicyMaker position')];
+    };
+    assert.equal(await column(), 'high support');
+    const help = page.locator('details.model-help', { hasText: 'Formulas and rules — PolicyMaker' });
+    await help.locator('summary').click();
+    assert.match(await help.innerText(), /\|position\| ≥ 5 is high, 3 to below 5 medium/);
+    assert.match(await help.innerText(), /are a convention that splits the 1–7 intensity/);
+    const cut = page.getByLabel('|position| high from');
+    await cut.fill('7');
+    await cut.press('Enter');
+    await cut.blur();
+    await page.waitForFunction(() => /\|position\| ≥ 7 is high/.test(document.querySelector('.model-help[open]')?.innerText ?? ''));
+    assert.equal(await column(), 'medium support');
+    assert.match(await help.innerText(), /\|position\| ≥ 7 is high, 3 to below 7 medium/);
+    await page.getByLabel('Language').selectOption({ label: '简体中文' });
+    await page.waitForFunction(() => /\|立场\| ≥ 7 为强/.test(document.querySelector('.model-help[open]')?.innerText ?? ''));
+    const helpZh = page.locator('details.model-help', { hasText: '公式与规则 — PolicyMaker' });
+    assert.match(await helpZh.innerText(), /\|立场\| ≥ 7 为强，3 至 7（不含）为中/);
+    assert.match(await helpZh.innerText(), /是把 1–7 强度大致三等分的惯例/);
   }));

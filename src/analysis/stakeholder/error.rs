@@ -101,22 +101,24 @@ pub enum StakeholderError {
         /// Row of the repeated rating.
         row: usize,
     },
-    /// A respondent rated some stakeholders on a dimension but not all
-    /// (a warning: the ratings given still count in the aggregation; the
-    /// respondent is left out of Kendall's W for that dimension).
+    /// A respondent left a stakeholder unrated on dimensions where they
+    /// rated other stakeholders (a warning, one per respondent ×
+    /// stakeholder: the ratings given still count in the aggregation; the
+    /// respondent is left out of Kendall's W for those dimensions).
     #[error(
-        "respondent `{respondent}` did not rate {} on `{dimension}`",
-        missing.iter().zip(rows).map(|(m, r)| format!("{m} (row {r})")).collect::<Vec<_>>().join(", ")
+        "respondent `{respondent}` did not rate `{stakeholder}` (row {row}) on {}",
+        dimensions.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ")
     )]
     PartialRespondent {
         /// Respondent.
         respondent: String,
-        /// Dimension (the column of the stakeholder table).
-        dimension: String,
-        /// Stakeholders not rated.
-        missing: Vec<String>,
-        /// Their rows in the stakeholder table (1-based), parallel to `missing`.
-        rows: Vec<usize>,
+        /// The stakeholder left unrated.
+        stakeholder: String,
+        /// Its row in the stakeholder table (1-based).
+        row: usize,
+        /// The dimensions (columns of the stakeholder table) it was not
+        /// rated on, in dimension order.
+        dimensions: Vec<String>,
     },
     /// Two custom models would have the same name.
     #[error("custom model {model} is already named `{name}`")]

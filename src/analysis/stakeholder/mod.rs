@@ -67,7 +67,8 @@ pub use model::{
 pub use policymaker::{Feasibility, Player, PolicyMakerCuts, PolicyMakerModel, PositionBand, Side};
 pub use raters::{
     Aggregated, Aggregation, Disagreement, DisagreementSettings, Import, KendallW, LongLayout,
-    RaterData, Rating, Spread, WideLayout, disagreement, read_long, read_wide, summarize,
+    MergedName, NameKind, RaterData, Rating, Spread, WideLayout, disagreement, read_long,
+    read_wide, row_list, summarize,
 };
 pub use recommend::{Recommendation, recommend, recommendation_key};
 pub use report::{ResultsTable, results_table};

@@ -64,9 +64,15 @@ pub fn check_names(stakeholders: &[Stakeholder]) -> Result<(), StakeholderError>
     Ok(())
 }
 
-/// The key under which names are compared: trimmed and lower-cased.
+/// The key under which names are compared: lower-cased, with every
+/// white-space character removed, so that names differing only in case or
+/// spaces ("County hospitals", "county  hospitals", "县级 医院") are one
+/// name. O(length).
 pub(crate) fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A text label that stands for a value of a scale ("high" = 3, "高" = 3).

@@ -14,6 +14,14 @@
 //!   index. Example: position 5.5, power 4.2, weight 1 → 23.1 to the supporters.
 //! - feasibility balance = supporters − opponents; support share =
 //!   supporters / (supporters + opponents).
+//!
+//! Source of the default cut points: PolicyMaker names the seven position
+//! bands (high / medium / low support, non-mobilized, low / medium / high
+//! opposition) and three power levels, but the numeric cuts 5 and 3 on the
+//! 1–7 intensity (and the intensity 5 of non-mobilized players) are a
+//! convention that splits the scale into roughly equal thirds, not values
+//! read from the PolicyMaker 5 documentation; they are settings
+//! ([`PolicyMakerCuts`]) that the page shows and lets the user change.
 
 use serde::{Deserialize, Serialize};
 
@@ -102,8 +110,12 @@ impl Side {
     }
 }
 
-/// Cut points of PolicyMaker (raw units of position and power).
+/// Cut points of PolicyMaker (raw units of position and power). Defaults:
+/// 5 and 3 for both |position| and power, intensity 5 (a convention, see
+/// the module docs). A field missing from an older project file takes its
+/// default.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PolicyMakerCuts {
     /// |position| at or above: high.
     pub position_high: f64,
@@ -129,8 +141,10 @@ impl Default for PolicyMakerCuts {
     }
 }
 
-/// Settings of the PolicyMaker model.
+/// Settings of the PolicyMaker model (missing fields of an older project
+/// file take their defaults).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PolicyMakerModel {
     /// Dimension of position (−7 … +7).
     pub position: String,
@@ -206,6 +220,23 @@ impl Feasibility {
 }
 
 impl PolicyMakerCuts {
+    /// The values for the placeholders of the model's help text
+    /// (`{position_high}`, `{position_medium}`, `{power_high}`,
+    /// `{power_medium}`, `{intensity}`), at most 3 decimals.
+    pub fn text_params(&self) -> Vec<(String, String)> {
+        let n = |v: f64| {
+            let s = format!("{v:.3}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        vec![
+            ("position_high".into(), n(self.position_high)),
+            ("position_medium".into(), n(self.position_medium)),
+            ("power_high".into(), n(self.power_high)),
+            ("power_medium".into(), n(self.power_medium)),
+            ("intensity".into(), n(self.non_mobilized_intensity)),
+        ]
+    }
+
     fn validate(&self) -> Result<(), StakeholderError> {
         let checks = [
             (
@@ -217,6 +248,11 @@ impl PolicyMakerCuts {
                 "policymaker.position_high",
                 self.position_high,
                 self.position_high >= self.position_medium,
+            ),
+            (
+                "policymaker.power_medium",
+                self.power_medium,
+                self.power_medium.is_finite(),
             ),
             (
                 "policymaker.power_high",
@@ -401,6 +437,76 @@ impl Classifier for PolicyMakerModel {
 mod tests {
     use super::*;
     use crate::analysis::stakeholder::model::{Dimension, Scale, Stakeholder};
+
+    #[test]
+    fn settings_without_cut_points_open_with_the_defaults() -> Result<(), serde_json::Error> {
+        let old: PolicyMakerModel =
+            serde_json::from_str(r#"{"position":"pos","power":"pow","weight":null}"#)?;
+        assert_eq!(old.cuts, PolicyMakerCuts::default());
+        assert_eq!(old.position, "pos");
+        let partial: PolicyMakerModel = serde_json::from_str(r#"{"cuts":{"position_high":6}}"#)?;
+        assert_eq!(partial.cuts.position_high, 6.0);
+        assert_eq!(partial.cuts.position_medium, 3.0);
+        assert_eq!(partial.power, "power");
+        Ok(())
+    }
+
+    #[test]
+    fn edited_cut_points_move_the_bands_and_fill_the_help() -> Result<(), StakeholderError> {
+        let r = ratings(&[(5.5, 4.2), (-4.0, 6.0)])?;
+        let m = PolicyMakerModel {
+            cuts: PolicyMakerCuts {
+                position_high: 6.0,
+                position_medium: 4.0,
+                power_high: 4.0,
+                ..PolicyMakerCuts::default()
+            },
+            ..PolicyMakerModel::default()
+        };
+        let f = m.feasibility(&r)?;
+        let bands: Vec<(PositionBand, Level)> =
+            f.players.iter().map(|p| (p.band, p.power_band)).collect();
+        assert_eq!(
+            bands,
+            [
+                (PositionBand::MediumSupport, Level::High),
+                (PositionBand::MediumOpposition, Level::High)
+            ]
+        );
+        let help = crate::analysis::stakeholder::fill(
+            crate::analysis::stakeholder::text(
+                "rule.policymaker.bands",
+                crate::analysis::stakeholder::Lang::En,
+            )
+            .unwrap_or(""),
+            &m.cuts.text_params(),
+        );
+        assert!(
+            help.contains("|position| ≥ 6 is high, 4 to below 6 medium"),
+            "{help}"
+        );
+        assert!(
+            help.contains("power ≥ 4 high, 3 to below 4 medium"),
+            "{help}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_power_cut_that_is_not_a_number_is_refused() -> Result<(), StakeholderError> {
+        let m = PolicyMakerModel {
+            cuts: PolicyMakerCuts {
+                power_medium: f64::NAN,
+                ..PolicyMakerCuts::default()
+            },
+            ..PolicyMakerModel::default()
+        };
+        assert!(matches!(
+            m.feasibility(&ratings(&[(1.0, 1.0)])?),
+            Err(StakeholderError::InvalidSetting { setting, .. }) if setting == "policymaker.power_medium"
+        ));
+        Ok(())
+    }
 
     fn ratings(rows: &[(f64, f64)]) -> Result<Ratings, StakeholderError> {
         Ratings::new(

@@ -42,13 +42,93 @@ pub struct RaterData {
 
 /// The result of an import: the data that could be read, and every
 /// problem found in the cells that could not (each says row and column).
-/// Nothing is dropped silently: a cell is either in `data` or in `problems`.
+/// Nothing is dropped silently: a cell is either in `data` or in `problems`,
+/// and names merged because they differ only in case or spaces are listed
+/// in `merged`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Import {
     /// The valid ratings.
     pub data: RaterData,
     /// Problems, in row order.
     pub problems: Vec<StakeholderError>,
+    /// Spellings that were read as an earlier name (warnings: their
+    /// ratings count under the kept name), by kind, then kept name.
+    pub merged: Vec<MergedName>,
+}
+
+/// What kind of name was merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameKind {
+    /// A stakeholder name.
+    Stakeholder,
+    /// A respondent (rater) identifier.
+    Respondent,
+    /// A dimension name (long form: the dimension column).
+    Dimension,
+}
+
+impl NameKind {
+    /// The English noun ("stakeholder", "respondent", "dimension").
+    pub fn noun(self) -> &'static str {
+        match self {
+            NameKind::Stakeholder => "stakeholder",
+            NameKind::Respondent => "respondent",
+            NameKind::Dimension => "dimension",
+        }
+    }
+}
+
+/// A spelling of a name that differs from a kept name only in case or
+/// white space (see the name key: lower-cased, white space removed) and was
+/// therefore read as that name. Leading and trailing spaces alone are
+/// trimmed silently, as for every cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error(
+    "{} `{spelling}` (row{} {}) was read as `{kept}`{}: the names differ only in case or spaces",
+    kind.noun(),
+    if rows.len() == 1 { "" } else { "s" },
+    row_list(rows),
+    kept_row.map(|r| format!(" (first in row {r})")).unwrap_or_default()
+)]
+pub struct MergedName {
+    /// Stakeholder, respondent or dimension.
+    pub kind: NameKind,
+    /// The name the ratings count under (first spelling met, or the
+    /// declared dimension / listed stakeholder).
+    pub kept: String,
+    /// First data row (1-based) where the kept spelling appears, if it
+    /// appears in the data.
+    pub kept_row: Option<usize>,
+    /// The other spelling found (trimmed).
+    pub spelling: String,
+    /// Every data row (1-based) with that spelling, ascending.
+    pub rows: Vec<usize>,
+}
+
+/// Rows as a short list: runs of consecutive rows as ranges ("3–5, 9").
+/// O(rows).
+pub fn row_list(rows: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(&start) = rows.get(i) {
+        let mut end = start;
+        let mut j = i + 1;
+        while let Some(&next) = rows.get(j) {
+            if next != end + 1 {
+                break;
+            }
+            end = next;
+            j += 1;
+        }
+        parts.push(if end == start {
+            start.to_string()
+        } else {
+            format!("{start}–{end}")
+        });
+        i = j;
+    }
+    parts.join(", ")
 }
 
 /// Which columns of a wide table hold what (0-based column indices).
@@ -103,6 +183,8 @@ struct Builder {
     problems: Vec<StakeholderError>,
     /// (respondent, stakeholder, dimension) → row of the first rating.
     seen: std::collections::HashMap<(usize, usize, usize), usize>,
+    /// (kind, index, trimmed spelling) → rows where it was read.
+    spellings: std::collections::BTreeMap<(NameKind, usize, String), Vec<usize>>,
 }
 
 impl Builder {
@@ -115,34 +197,96 @@ impl Builder {
             },
             problems: Vec::new(),
             seen: std::collections::HashMap::new(),
+            spellings: std::collections::BTreeMap::new(),
         })
     }
 
-    fn respondent(&mut self, name: &str) -> usize {
-        let key = name.trim();
-        if let Some(i) = self.data.respondents.iter().position(|r| r == key) {
-            return i;
+    /// Notes that `row` spelled name `index` of `kind` as `text`.
+    fn spelled(&mut self, kind: NameKind, index: usize, text: &str, row: usize) {
+        let rows = self
+            .spellings
+            .entry((kind, index, text.trim().to_string()))
+            .or_default();
+        if rows.last() != Some(&row) {
+            rows.push(row);
         }
-        self.data.respondents.push(key.to_string());
-        self.data.respondents.len() - 1
     }
 
-    fn stakeholder(&mut self, name: &str, group: &str, notes: &str) -> usize {
+    /// The index of respondent `name` (merged by [`name_key`]), added if new.
+    fn respondent(&mut self, name: &str, row: usize) -> usize {
         let key = name_key(name);
-        if let Some(i) = self
+        let i = match self
+            .data
+            .respondents
+            .iter()
+            .position(|r| name_key(r) == key)
+        {
+            Some(i) => i,
+            None => {
+                self.data.respondents.push(name.trim().to_string());
+                self.data.respondents.len() - 1
+            }
+        };
+        self.spelled(NameKind::Respondent, i, name, row);
+        i
+    }
+
+    fn stakeholder(&mut self, name: &str, group: &str, notes: &str, row: usize) -> usize {
+        let key = name_key(name);
+        let i = match self
             .data
             .stakeholders
             .iter()
             .position(|s| name_key(&s.name) == key)
         {
-            return i;
+            Some(i) => i,
+            None => {
+                self.data.stakeholders.push(Stakeholder {
+                    name: name.trim().to_string(),
+                    group: group.trim().to_string(),
+                    notes: notes.trim().to_string(),
+                });
+                self.data.stakeholders.len() - 1
+            }
+        };
+        self.spelled(NameKind::Stakeholder, i, name, row);
+        i
+    }
+
+    /// The spellings that differ from the kept names. O(spellings).
+    fn merged(&self) -> Vec<MergedName> {
+        let kept_name = |kind: NameKind, i: usize| -> Option<&str> {
+            match kind {
+                NameKind::Stakeholder => self.data.stakeholders.get(i).map(|s| s.name.as_str()),
+                NameKind::Respondent => self.data.respondents.get(i).map(String::as_str),
+                NameKind::Dimension => self.data.dimensions.get(i).map(|d| d.name.as_str()),
+            }
+        };
+        self.spellings
+            .iter()
+            .filter_map(|((kind, i, spelling), rows)| {
+                let kept = kept_name(*kind, *i)?;
+                (spelling != kept).then(|| MergedName {
+                    kind: *kind,
+                    kept: kept.to_string(),
+                    kept_row: self
+                        .spellings
+                        .get(&(*kind, *i, kept.to_string()))
+                        .and_then(|r| r.first().copied()),
+                    spelling: spelling.clone(),
+                    rows: rows.clone(),
+                })
+            })
+            .collect()
+    }
+
+    fn finish(self) -> Import {
+        let merged = self.merged();
+        Import {
+            data: self.data,
+            problems: self.problems,
+            merged,
         }
-        self.data.stakeholders.push(Stakeholder {
-            name: name.trim().to_string(),
-            group: group.trim().to_string(),
-            notes: notes.trim().to_string(),
-        });
-        self.data.stakeholders.len() - 1
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -262,7 +406,7 @@ pub fn read_wide(
             continue;
         }
         let respondent_text = layout.respondent.map(|c| cell(r, c)).unwrap_or("");
-        let dup_key = format!("{}\u{1f}{}", respondent_text.trim(), name_key(name));
+        let dup_key = format!("{}\u{1f}{}", name_key(respondent_text), name_key(name));
         if let Some((_, first_row)) = first_row_of.iter().find(|(k, _)| *k == dup_key) {
             if layout.respondent.is_none() {
                 b.problems.push(StakeholderError::DuplicateStakeholder {
@@ -275,21 +419,19 @@ pub fn read_wide(
         } else {
             first_row_of.push((dup_key, row));
         }
-        let resp = b.respondent(respondent_text);
+        let resp = b.respondent(respondent_text, row);
         let s = b.stakeholder(
             name,
             layout.group.map(|c| cell(r, c)).unwrap_or(""),
             layout.notes.map(|c| cell(r, c)).unwrap_or(""),
+            row,
         );
         for &(c, d) in &dims {
             let column = header.get(c).cloned().unwrap_or_default();
             b.rating(row, &column, resp, s, d, cell(r, c));
         }
     }
-    Ok(Import {
-        data: b.data,
-        problems: b.problems,
-    })
+    Ok(b.finish())
 }
 
 /// Reads a long table (respondent × stakeholder × dimension × rating).
@@ -363,21 +505,25 @@ pub fn read_long(
             });
             continue;
         }
-        let d = match find_dimension(dimensions, cell(r, layout.dimension)) {
+        let dimension_text = cell(r, layout.dimension);
+        let d = match find_dimension(dimensions, dimension_text) {
             Ok(d) => d,
             Err(e) => {
                 b.problems.push(e);
                 continue;
             }
         };
-        let resp = b.respondent(cell(r, layout.respondent));
-        let s = b.stakeholder(name, layout.group.map(|c| cell(r, c)).unwrap_or(""), "");
+        b.spelled(NameKind::Dimension, d, dimension_text, row);
+        let resp = b.respondent(cell(r, layout.respondent), row);
+        let s = b.stakeholder(
+            name,
+            layout.group.map(|c| cell(r, c)).unwrap_or(""),
+            "",
+            row,
+        );
         b.rating(row, &column, resp, s, d, cell(r, layout.rating));
     }
-    Ok(Import {
-        data: b.data,
-        problems: b.problems,
-    })
+    Ok(b.finish())
 }
 
 /// How ratings of several respondents are combined.
@@ -572,11 +718,13 @@ impl RaterData {
     }
 
     /// Respondents who rated some but not all stakeholders on a dimension,
-    /// as [`StakeholderError::PartialRespondent`] warnings with the rows of
-    /// the stakeholders they left out. Stakeholders nobody rated at all are
-    /// left out here (they are reported as [`StakeholderError::NoRatings`]).
-    /// Their ratings still count in the aggregation. O(ratings +
-    /// respondents × dimensions × stakeholders).
+    /// as [`StakeholderError::PartialRespondent`] warnings, one per
+    /// respondent × stakeholder left out, listing the dimensions and the
+    /// stakeholder's row. A dimension counts when the respondent rated
+    /// another stakeholder on it; stakeholders nobody rated at all are left
+    /// out here (they are reported as [`StakeholderError::NoRatings`]).
+    /// Their ratings still count in the aggregation. Ordered by respondent,
+    /// then table row. O(ratings + respondents × dimensions × stakeholders).
     pub fn gaps(&self) -> Vec<StakeholderError> {
         let rated: std::collections::HashSet<(usize, usize, usize)> = self
             .ratings
@@ -588,22 +736,34 @@ impl RaterData {
         let n_rated = anyone.len();
         let mut out = Vec::new();
         for (ri, r) in self.respondents.iter().enumerate() {
+            // missing[s] = dimensions on which respondent ri left s out.
+            let mut missing: Vec<Vec<String>> = vec![Vec::new(); self.stakeholders.len()];
             for (di, d) in self.dimensions.iter().enumerate() {
-                let (rows, missing): (Vec<usize>, Vec<String>) = self
-                    .stakeholders
-                    .iter()
-                    .enumerate()
-                    .filter(|(s, _)| anyone.contains(s) && !rated.contains(&(ri, di, *s)))
-                    .map(|(s, st)| (s + 1, st.name.clone()))
-                    .unzip();
-                if !missing.is_empty() && missing.len() < n_rated {
-                    out.push(StakeholderError::PartialRespondent {
-                        respondent: r.clone(),
-                        dimension: d.name.clone(),
-                        missing,
-                        rows,
-                    });
+                let left: Vec<usize> = (0..self.stakeholders.len())
+                    .filter(|s| anyone.contains(s) && !rated.contains(&(ri, di, *s)))
+                    .collect();
+                if left.len() < n_rated {
+                    for s in left {
+                        if let Some(m) = missing.get_mut(s) {
+                            m.push(d.name.clone());
+                        }
+                    }
                 }
+            }
+            for (s, dimensions) in missing.into_iter().enumerate() {
+                if dimensions.is_empty() {
+                    continue;
+                }
+                out.push(StakeholderError::PartialRespondent {
+                    respondent: r.clone(),
+                    stakeholder: self
+                        .stakeholders
+                        .get(s)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default(),
+                    row: s + 1,
+                    dimensions,
+                });
             }
         }
         out
@@ -985,9 +1145,9 @@ mod tests {
             d.gaps(),
             vec![StakeholderError::PartialRespondent {
                 respondent: s("R2"),
-                dimension: s("x"),
-                missing: vec![s("S0")],
-                rows: vec![1],
+                stakeholder: s("S0"),
+                row: 1,
+                dimensions: vec![s("x")],
             }]
         );
         Ok(())

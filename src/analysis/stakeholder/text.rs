@@ -213,13 +213,18 @@ const TEXT: &[(&str, &str, &str)] = &[
     ),
     (
         "rule.policymaker.bands",
-        "Position runs from −7 (high opposition) to +7 (high support); |position| ≥ 5 is high, 3 to below 5 medium, above 0 to below 3 low; exactly 0 is non-mobilized. Power runs from 1 to 7: ≥ 5 high, 3 to below 5 medium, below 3 low. The cut points are settings.",
-        "立场取值 −7（强烈反对）至 +7（强烈支持）；|立场| ≥ 5 为强，3 至 5（不含）为中，0 至 3（不含 0 和 3）为轻；恰为 0 为未动员。权力取值 1 至 7：≥ 5 为高，3 至 5（不含）为中，低于 3 为低。切点可调整。",
+        "Position runs from −7 (high opposition) to +7 (high support); |position| ≥ {position_high} is high, {position_medium} to below {position_high} medium, above 0 to below {position_medium} low; exactly 0 is non-mobilized. Power runs from 1 to 7: power ≥ {power_high} high, {power_medium} to below {power_high} medium, below {power_medium} low.",
+        "立场取值 −7（强烈反对）至 +7（强烈支持）；|立场| ≥ {position_high} 为强，{position_medium} 至 {position_high}（不含）为中，0 至 {position_medium}（不含 0 和 {position_medium}）为轻；恰为 0 为未动员。权力取值 1 至 7：权力 ≥ {power_high} 为高，{power_medium} 至 {power_high}（不含）为中，低于 {power_medium} 为低。",
     ),
     (
         "rule.policymaker.feasibility",
-        "Each player adds |position| × power × weight to the supporters' or opponents' index; non-mobilized players add 5 × power × weight to the non-mobilized index.",
-        "每个参与者将 |立场| × 权力 × 权重 计入支持方或反对方指数；未动员者以强度 5 × 权力 × 权重 计入未动员指数。",
+        "Each player adds |position| × power × weight to the supporters' or opponents' index; non-mobilized players add {intensity} × power × weight to the non-mobilized index.",
+        "每个参与者将 |立场| × 权力 × 权重 计入支持方或反对方指数；未动员者以强度 {intensity} × 权力 × 权重 计入未动员指数。",
+    ),
+    (
+        "rule.policymaker.cuts_source",
+        "The cut points above are settings (above this help). Their defaults — 5 and 3 for both |position| and power, and intensity 5 for non-mobilized players — are a convention that splits the 1–7 intensity into roughly equal thirds. PolicyMaker names the seven position bands and three power levels; these numbers are not taken from its documentation, so state the cut points you use.",
+        "以上切点均为可调整的设置（见本说明上方）。默认值——|立场|和权力均为 5 和 3，未动员者强度为 5——是把 1–7 强度大致三等分的惯例。PolicyMaker 规定了七档立场和三级权力，但这些数值并非取自其文档，请在报告中注明所用切点。",
     ),
     (
         "rule.mendelow.quadrants",
@@ -444,7 +449,11 @@ pub fn describe(kind: ModelKind) -> ModelDescription {
         ),
         ModelKind::PolicyMaker => (
             "model.policymaker",
-            vec!["rule.policymaker.bands", "rule.policymaker.feasibility"],
+            vec![
+                "rule.policymaker.bands",
+                "rule.policymaker.feasibility",
+                "rule.policymaker.cuts_source",
+            ],
             vec!["ref.policymaker"],
         ),
         ModelKind::Mendelow => (

@@ -1074,6 +1074,17 @@ fn stakeholder_part(out: &mut String, sheets: &mut Vec<Sheet>, project: &Project
             &title,
         );
     }
+    // The custom models' scores and ranks (one chart for all of them, when
+    // the user built custom models), sized as in the page.
+    if !settings.custom.is_empty()
+        && let Ok(c) =
+            crate::charts::CustomScoreChart::from_models(ratings, &settings.custom, elang)
+    {
+        let title = c.title.clone();
+        let height =
+            (150 + ratings.len() as u32 * (14 + 16 * c.models.len() as u32)).clamp(360, 1200);
+        figure(out, &title, render_svg(&c, CHART_WIDTH, height), &title);
+    }
     if let Ok(f) = &feasibility {
         let map = PositionMapChart::from_feasibility(ratings, f, elang);
         let title = map.title.clone();

@@ -8,11 +8,13 @@ use yew::prelude::*;
 
 use crate::analysis::data::Dataset;
 use crate::analysis::stakeholder::{
-    LongLayout, StakeholderError, WideLayout, example_dimensions, read_long, read_wide,
+    LongLayout, MergedName, StakeholderError, WideLayout, example_dimensions, read_long, read_wide,
 };
 use crate::app::components::text_field::TextField;
 use crate::app::i18n::Lang;
-use crate::app::i18n::stakeholders::{StakeholderText as S, imported_summary, stakeholder_error};
+use crate::app::i18n::stakeholders::{
+    StakeholderText as S, imported_summary, merged_name, stakeholder_error,
+};
 use crate::app::importer::AppContext;
 use crate::app::state::Action;
 use crate::app::state::stakeholders::StakeholderAction;
@@ -209,6 +211,7 @@ enum Outcome {
         ratings: usize,
         raters: usize,
         problems: Vec<StakeholderError>,
+        merged: Vec<MergedName>,
     },
     Failed(StakeholderError),
 }
@@ -372,6 +375,7 @@ pub fn stakeholder_import() -> Html {
                         ratings: data.ratings.len(),
                         raters: data.respondents.len(),
                         problems: import.problems,
+                        merged: import.merged,
                     }));
                     if !data.stakeholders.is_empty() {
                         ctx.dispatch(Action::Stakeholder(StakeholderAction::Replace(Box::new(
@@ -468,9 +472,20 @@ pub fn stakeholder_import() -> Html {
                         <p>{ lang.t(S::KeptPrevious) }</p>
                     </div>
                 },
-                Some(Outcome::Done { stakeholders, ratings, raters, problems }) => html! {
+                Some(Outcome::Done { stakeholders, ratings, raters, problems, merged }) => html! {
                     <div role="status">
                         <p>{ imported_summary(lang, *stakeholders, *ratings, *raters) }</p>
+                        if !merged.is_empty() {
+                            <div class="warning merged-names">
+                                <h4>{ lang.t(S::MergedNames) }</h4>
+                                <ul>
+                                    { for merged.iter().take(50).map(|m| html! { <li>{ merged_name(lang, m) }</li> }) }
+                                </ul>
+                                if merged.len() > 50 {
+                                    <p class="hint">{ format!("… {}", merged.len() - 50) }</p>
+                                }
+                            </div>
+                        }
                         if !problems.is_empty() {
                             <div class="error" role="alert">
                                 <h4>{ lang.t(S::Problems) }</h4>

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::analysis::stakeholder::{
     Aggregation, Attitude, CustomModel, Level, ModelKind, Role, StakeholderSettings,
-    WeightedDimension, check_custom_name, custom_model_name, describe,
+    WeightedDimension, check_custom_name, custom_model_name, describe, fill,
 };
 use crate::app::components::text_field::TextField;
 use crate::app::i18n::Lang;
@@ -19,12 +19,14 @@ use crate::app::importer::AppContext;
 use crate::app::state::Action;
 use crate::app::state::stakeholders::StakeholderAction;
 
-fn help(lang: Lang, kind: ModelKind) -> Html {
+/// The help of a model: its rules (placeholders filled with `params`, the
+/// model's current settings) and references.
+fn help(lang: Lang, kind: ModelKind, params: &[(String, String)]) -> Html {
     let d = describe(kind);
     html! {
         <details class="model-help">
             <summary>{ format!("{} — {}", lang.t(S::Help), engine(lang, d.name)) }</summary>
-            <ul>{ for d.rules.iter().map(|k| html! { <li>{ engine(lang, k) }</li> }) }</ul>
+            <ul>{ for d.rules.iter().map(|k| html! { <li>{ fill(&engine(lang, k), params) }</li> }) }</ul>
             if !d.references.is_empty() {
                 <p class="hint">{ lang.t(S::References) }{ ": " }
                     { for d.references.iter().map(|k| html! { <span>{ engine(lang, k) }{ " " }</span> }) }</p>
@@ -446,7 +448,7 @@ pub fn stakeholder_models() -> Html {
                     { rule_table(lang, "sh-rule-attitude", lang.t(S::AttitudeTable), LEVEL_KEYS, LEVEL_KEYS, rules.attitude, &Attitude::ALL, Attitude::key, on_attitude) }
                     { rule_table(lang, "sh-rule-role", lang.t(S::RoleTable), ATTITUDE_KEYS, LEVEL_KEYS, rules.role, &Role::ALL, Role::key, on_role) }
                 </div>
-                { help(lang, ModelKind::FourDimension) }
+                { help(lang, ModelKind::FourDimension, &[]) }
             </section>
             <section class="model" aria-labelledby="sh-m-pm">
                 <h4 id="sh-m-pm">{ lang.t(S::PolicyMakerTitle) }</h4>
@@ -462,7 +464,7 @@ pub fn stakeholder_models() -> Html {
                     { number_input("sh-pm-power-medium".into(), lang.t(S::PmPowerMedium).into(), Some(settings.policymaker.cuts.power_medium), req_cb!(policymaker.cuts.power_medium)) }
                     { number_input("sh-pm-nonmob".into(), lang.t(S::PmNonMobilized).into(), Some(settings.policymaker.cuts.non_mobilized_intensity), req_cb!(policymaker.cuts.non_mobilized_intensity)) }
                 </p>
-                { help(lang, ModelKind::PolicyMaker) }
+                { help(lang, ModelKind::PolicyMaker, &settings.policymaker.cuts.text_params()) }
             </section>
             <section class="model" aria-labelledby="sh-m-mendelow">
                 <h4 id="sh-m-mendelow">{ lang.t(S::MendelowTitle) }</h4>
@@ -475,7 +477,7 @@ pub fn stakeholder_models() -> Html {
                     { number_input("sh-mendelow-interest".into(), lang.t(S::InterestCut).into(), settings.mendelow.interest_cut, num_cb!(mendelow.interest_cut)) }
                     <span class="hint">{ lang.t(S::Midpoint) }</span>
                 </p>
-                { help(lang, ModelKind::Mendelow) }
+                { help(lang, ModelKind::Mendelow, &[]) }
             </section>
             <section class="model" aria-labelledby="sh-m-salience">
                 <h4 id="sh-m-salience">{ lang.t(S::SalienceTitle) }</h4>
@@ -490,7 +492,7 @@ pub fn stakeholder_models() -> Html {
                     { number_input("sh-sal-urgency".into(), lang.t(S::ThresholdUrgency).into(), settings.salience.thresholds[2], num_cb!(salience.thresholds[2])) }
                     <span class="hint">{ lang.t(S::Midpoint) }</span>
                 </p>
-                { help(lang, ModelKind::Salience) }
+                { help(lang, ModelKind::Salience, &[]) }
             </section>
             <section class="model" aria-labelledby="sh-m-schmeer">
                 <h4 id="sh-m-schmeer">{ lang.t(S::SchmeerTitle) }</h4>
@@ -505,7 +507,7 @@ pub fn stakeholder_models() -> Html {
                     { number_input("sh-schmeer-high".into(), lang.t(S::PowerHigh).into(), Some(settings.schmeer.power_high), req_cb!(schmeer.power_high)) }
                     { number_input("sh-schmeer-medium".into(), lang.t(S::PowerMedium).into(), Some(settings.schmeer.power_medium), req_cb!(schmeer.power_medium)) }
                 </p>
-                { help(lang, ModelKind::Schmeer) }
+                { help(lang, ModelKind::Schmeer, &[]) }
             </section>
             <section class="model" aria-labelledby="sh-m-custom">
                 <h4 id="sh-m-custom">{ lang.t(S::CustomTitle) }</h4>
@@ -519,7 +521,7 @@ pub fn stakeholder_models() -> Html {
                 <p class="button-row">
                     <button type="button" onclick={on_add_custom}>{ lang.t(S::CustomAdd) }</button>
                 </p>
-                { help(lang, ModelKind::Custom) }
+                { help(lang, ModelKind::Custom, &[]) }
             </section>
         </div>
     }

@@ -124,6 +124,8 @@ pub enum StakeholderText {
     Unrated,
     /// Heading: raters who rated only some stakeholders.
     PartialRaters,
+    /// Heading of the names merged on import.
+    MergedNames,
 }
 
 impl Translate for StakeholderText {
@@ -319,8 +321,42 @@ impl Translate for StakeholderText {
                 "Raters who rated only some stakeholders",
                 "只对部分利益相关者评分的评分者",
             ),
+            S::MergedNames => (
+                "Names merged (they differ only in case or spaces)",
+                "已合并的名称（仅大小写或空格不同）",
+            ),
         }
     }
+}
+
+/// A spelling read as another name on import: which name, which rows.
+pub fn merged_name(lang: Lang, m: &stakeholder::MergedName) -> String {
+    use stakeholder::NameKind as K;
+    let rows = stakeholder::row_list(&m.rows);
+    let (kind_en, kind_zh) = match m.kind {
+        K::Stakeholder => ("Stakeholder", "利益相关者"),
+        K::Respondent => ("Rater", "评分者"),
+        K::Dimension => ("Dimension", "维度"),
+    };
+    let plural = if m.rows.len() == 1 { "" } else { "s" };
+    let first_en = m
+        .kept_row
+        .map(|r| format!(" (first in row {r})"))
+        .unwrap_or_default();
+    let first_zh = m
+        .kept_row
+        .map(|r| format!("（首见于第 {r} 行）"))
+        .unwrap_or_default();
+    lang.pick(
+        format!(
+            "{kind_en} “{}” in row{plural} {rows} was counted as “{}”{first_en}: the two differ only in case or spaces.",
+            m.spelling, m.kept
+        ),
+        format!(
+            "第 {rows} 行的{kind_zh}“{}”按“{}”{first_zh}计入：两者仅大小写或空格不同。",
+            m.spelling, m.kept
+        ),
+    )
 }
 
 /// The engine's language for the app's.
@@ -474,28 +510,31 @@ pub fn stakeholder_error(lang: Lang, e: &StakeholderError) -> String {
         ),
         E::PartialRespondent {
             respondent,
-            dimension,
-            missing,
-            rows,
+            stakeholder,
+            row,
+            dimensions,
         } => {
-            let en: Vec<String> = missing
-                .iter()
-                .zip(rows)
-                .map(|(m, r)| format!("row {r} (“{m}”)"))
-                .collect();
-            let zh: Vec<String> = missing
-                .iter()
-                .zip(rows)
-                .map(|(m, r)| format!("第 {r} 行（“{m}”）"))
-                .collect();
+            let en: Vec<String> = dimensions.iter().map(|d| format!("“{d}”")).collect();
+            let count = dimensions.len();
+            let (columns_en, those_en) = if count == 1 {
+                (format!("column {}", en.join("")), format!("on {}", en.join("")))
+            } else {
+                (
+                    format!("{count} columns: {}", en.join(", ")),
+                    "on these columns".to_owned(),
+                )
+            };
+            let (columns_zh, those_zh) = if count == 1 {
+                (format!("{}列", en.join("")), format!("{}的", en.join("")))
+            } else {
+                (format!(" {count} 列：{}", en.join("、")), "这些列的".to_owned())
+            };
             lang.pick(
                 format!(
-                    "Rater “{respondent}” did not rate {}, column “{dimension}”: the other raters' ratings are used there, and this rater is left out of the agreement on “{dimension}”.",
-                    en.join(", ")
+                    "Rater “{respondent}” did not rate row {row} (“{stakeholder}”) in {columns_en}. The other raters' ratings are used there, and this rater is left out of the agreement {those_en}."
                 ),
                 format!(
-                    "评分者“{respondent}”未对{}的“{dimension}”列评分：该处按其他评分者的评分计算，该评分者不计入“{dimension}”的一致性分析。",
-                    zh.join("、")
+                    "评分者“{respondent}”未对第 {row} 行（“{stakeholder}”）的{columns_zh}评分。该处按其他评分者的评分计算，该评分者不计入{those_zh}一致性分析。"
                 ),
             )
         }
