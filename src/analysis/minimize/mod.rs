@@ -411,7 +411,15 @@ impl Minimization {
 ///
 /// Then the chart over the positive rows is solved exactly for every cover
 /// with the fewest prime implicants (or every irredundant one with
-/// `all_sol`), after R's row dominance when `row_dom` is set.
+/// `all_sol`), after R's row dominance when `row_dom` is set. Prime
+/// implicants with the same coverage are interchangeable in such a cover, so
+/// the chart is solved on the distinct coverages and the models list every
+/// choice of members (up to `max_models`; a truncated listing is the first
+/// models in R's order among those found).
+///
+/// Every step (prime implicant search, ordering, grouping, cover search)
+/// calls `progress` regularly, so a `Break` cancels within a fraction of a
+/// second.
 ///
 /// # Errors
 /// [`MinimizeError::Tautology`] (parsimonious with no negative row),
@@ -451,59 +459,94 @@ pub fn minimize(
 pub(crate) fn solve_chart(
     problem: &Problem,
     kind: Kind,
-    mut primes: Vec<Implicant>,
+    primes: Vec<Implicant>,
     options: &Options,
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<Minimization, MinimizeError> {
     let k = problem.k;
     let columns = problem.positive.clone();
-    // Only prime implicants that cover a positive row enter the chart.
-    primes.retain(|t| columns.iter().any(|&c| t.covers(c)));
-    // The order in which R meets them, then R's sort.
-    primes.sort_by_cached_key(|t| implicant::found_order_key(k, t, &columns));
-    let covers_of = |pis: &[Implicant]| -> Vec<BitSet> {
-        pis.iter()
-            .map(|t| {
-                let mut s = BitSet::new(columns.len());
-                for (j, &c) in columns.iter().enumerate() {
-                    if t.covers(c) {
-                        s.insert(j);
-                    }
-                }
-                s
-            })
-            .collect()
-    };
+    let index = chart::RowIndex::new(k, &columns);
+    // Only prime implicants that cover a positive row enter the chart, in
+    // the order R meets them. The sort key (literals, conditions, first
+    // positive row) determines the term, so the terms are sorted as keys.
+    let mut keys: Vec<u128> = Vec::with_capacity(primes.len());
+    for (i, t) in primes.iter().enumerate() {
+        chart::checkpoint(i, progress)?;
+        if let Some(first) = index.first_covered(t) {
+            let (n, conds, first) = implicant::found_order_key(t, first);
+            let first = u32::try_from(first).map_err(|_| MinimizeError::TooLarge {
+                what: "positive rows",
+            })?;
+            keys.push(u128::from(n) << 96 | u128::from(!conds.0) << 32 | u128::from(first));
+        }
+    }
+    drop(primes);
+    keys.sort_unstable();
+    let mut primes: Vec<Implicant> = keys
+        .iter()
+        .filter_map(|&key| {
+            let mask = !((key >> 32) as u64);
+            let first = (key & u128::from(u32::MAX)) as usize;
+            columns.get(first).map(|&c| Implicant::new(mask, c))
+        })
+        .collect();
+    drop(keys);
     if options.row_dom {
-        let covers = covers_of(&primes);
-        let keep = row_dominance(&covers);
-        primes = keep
+        let grouped = chart::coverage_classes(&index, &primes, progress)?;
+        let mut kept = vec![false; grouped.classes.len()];
+        for c in row_dominance(&grouped.classes) {
+            if let Some(x) = kept.get_mut(c) {
+                *x = true;
+            }
+        }
+        primes = primes
             .iter()
-            .filter_map(|&i| primes.get(i).copied())
+            .zip(&grouped.class_of)
+            .filter(|&(_, &c)| kept.get(c as usize).copied().unwrap_or(false))
+            .map(|(t, _)| *t)
             .collect();
     }
-    sort_r_order(k, &mut primes);
-    let covers = covers_of(&primes);
+    implicant::sort_r_order_checked(k, &mut primes, progress)?;
+    // Terms with the same coverage are interchangeable in a cover: the chart
+    // is solved on the distinct coverages, then every choice of members is
+    // listed.
+    let grouped = chart::coverage_classes(&index, &primes, progress)?;
     let limits = SolveLimits {
         max_models: options.max_models.max(1),
         first_only: options.first_min,
     };
     let solved = if options.all_sol {
-        chart::irredundant_covers(&covers, columns.len(), &limits, progress)?
+        chart::irredundant_covers(&grouped.classes, columns.len(), &limits, progress)?
     } else {
-        chart::minimal_covers(&covers, columns.len(), &limits, progress)?
+        chart::minimal_covers(&grouped.classes, columns.len(), &limits, progress)?
     };
-    let Some((models, completeness)) = solved else {
+    let Some((class_models, completeness)) = solved else {
         let config = columns
             .iter()
-            .copied()
-            .find(|&c| !primes.iter().any(|t| t.covers(c)))
-            .unwrap_or(0);
+            .enumerate()
+            .find(|(j, _)| !grouped.classes.iter().any(|s| s.contains(*j)))
+            .map_or(0, |(_, &c)| c);
         return Err(MinimizeError::Unsolvable { config });
     };
-    let essential: Vec<usize> = (0..primes.len())
-        .filter(|i| !models.is_empty() && models.iter().all(|m| m.contains(i)))
-        .collect();
+    let (mut models, cut) =
+        chart::expand_class_models(&class_models, &grouped.class_of, limits.max_models);
+    if options.all_sol {
+        models.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    } else {
+        models.sort();
+    }
+    if limits.first_only {
+        models.truncate(1);
+    }
+    let completeness = match completeness {
+        Completeness::All if cut => Completeness::Truncated,
+        other => other,
+    };
+    // Terms in every model: intersect the models (each sorted).
+    let mut essential: Vec<usize> = models.first().cloned().unwrap_or_default();
+    for m in models.iter().skip(1) {
+        essential.retain(|i| m.binary_search(i).is_ok());
+    }
     let simplifying_assumptions = models
         .iter()
         .map(|m| {
