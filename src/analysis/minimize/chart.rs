@@ -188,15 +188,6 @@ impl RowIndex {
         acc
     }
 
-    /// The rows the term covers.
-    pub(crate) fn coverage(&self, t: &Implicant) -> BitSet {
-        BitSet {
-            words: (0..self.n.div_ceil(64))
-                .map(|w| self.word(w, t.mask(), t.value()))
-                .collect(),
-        }
-    }
-
     /// The first row the term covers.
     pub(crate) fn first_covered(&self, t: &Implicant) -> Option<usize> {
         (0..self.n.div_ceil(64)).find_map(|w| {
@@ -229,7 +220,13 @@ impl Hasher for WordHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
             self.write_u64(u64::from(b));
         }
     }
@@ -255,14 +252,14 @@ pub(crate) struct Classes {
 /// the chart is built.
 pub(crate) const BUILD_PROGRESS_EVERY: usize = 1 << 15;
 
-/// Calls `progress` every [`BUILD_PROGRESS_EVERY`] items of a chart-building
-/// step (`i` items done); `Err(Cancelled)` when it asks to stop.
+/// Calls `progress` at the start of a chart-building step and every
+/// [`BUILD_PROGRESS_EVERY`] items (`i` items done); `Err(Cancelled)` when it
+/// asks to stop.
 pub(crate) fn checkpoint(
     i: usize,
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<(), MinimizeError> {
-    if i > 0
-        && i.is_multiple_of(BUILD_PROGRESS_EVERY)
+    if i.is_multiple_of(BUILD_PROGRESS_EVERY)
         && let ControlFlow::Break(()) = progress(Progress::ChartSearch {
             nodes: i as u64,
             models: 0,
@@ -281,19 +278,34 @@ pub(crate) fn coverage_classes(
     terms: &[Implicant],
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<Classes, MinimizeError> {
-    let mut lookup: HashMap<BitSet, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
-    let mut classes = Vec::new();
+    // Coverage hash → classes with that hash (no allocation per term).
+    let mut lookup: HashMap<u64, Vec<u32>, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut classes: Vec<BitSet> = Vec::new();
     let mut class_of = Vec::with_capacity(terms.len());
+    let mut scratch = BitSet::new(index.n);
     for (i, t) in terms.iter().enumerate() {
         checkpoint(i, progress)?;
-        let cover = index.coverage(t);
-        let next = u32::try_from(classes.len()).map_err(|_| MinimizeError::TooLarge {
-            what: "prime implicant coverages",
-        })?;
-        let c = *lookup.entry(cover).or_insert_with_key(|cover| {
-            classes.push(cover.clone());
-            next
-        });
+        let mut h = WordHasher::default();
+        for (w, x) in scratch.words.iter_mut().enumerate() {
+            *x = index.word(w, t.mask(), t.value());
+            h.write_u64(*x);
+        }
+        let same = lookup.entry(h.finish()).or_default();
+        let known = same
+            .iter()
+            .copied()
+            .find(|&c| classes.get(c as usize) == Some(&scratch));
+        let c = match known {
+            Some(c) => c,
+            None => {
+                let c = u32::try_from(classes.len()).map_err(|_| MinimizeError::TooLarge {
+                    what: "prime implicant coverages",
+                })?;
+                classes.push(scratch.clone());
+                same.push(c);
+                c
+            }
+        };
         class_of.push(c);
     }
     Ok(Classes { classes, class_of })
@@ -394,12 +406,16 @@ pub enum Completeness {
 /// Complexity: O(n² · w) for n rows of w words.
 pub fn row_dominance(covers: &[BitSet]) -> Vec<usize> {
     // Distinct coverages first: large charts repeat them a lot.
-    let mut distinct: HashMap<&BitSet, usize> = HashMap::new();
+    let mut distinct: HashMap<&BitSet, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
     let mut sets: Vec<(&BitSet, usize)> = Vec::new();
+    // Per distinct set, its columns folded onto 64 bits: a quick necessary
+    // test for inclusion.
+    let mut signatures: Vec<u64> = Vec::new();
     for c in covers {
         if !distinct.contains_key(c) {
             distinct.insert(c, sets.len());
             sets.push((c, c.len()));
+            signatures.push(c.words.iter().fold(0, |a, w| a | w));
         }
     }
     let mut order: Vec<usize> = (0..sets.len()).collect();
@@ -407,7 +423,8 @@ pub fn row_dominance(covers: &[BitSet]) -> Vec<usize> {
     let mut kept = vec![true; sets.len()];
     // For each column, the maximal sets found so far that contain it: a set
     // is dominated only by a larger maximal set containing its rarest column.
-    let mut by_column: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_column: HashMap<usize, Vec<usize>, BuildHasherDefault<WordHasher>> =
+        HashMap::default();
     for &i in &order {
         let Some(&(si, li)) = sets.get(i) else {
             continue;
@@ -415,11 +432,17 @@ pub fn row_dominance(covers: &[BitSet]) -> Vec<usize> {
         let rarest = si
             .iter()
             .min_by_key(|c| by_column.get(c).map_or(0, Vec::len));
+        // The lists hold sets in processing order (size non-increasing):
+        // only the larger ones at their head can strictly contain `si`.
+        let sig = signatures.get(i).copied().unwrap_or(0);
         let dominated = rarest.and_then(|c| by_column.get(&c)).is_some_and(|list| {
-            list.iter().any(|&j| {
-                sets.get(j)
-                    .is_some_and(|&(sj, lj)| lj > li && si.is_subset(sj))
-            })
+            list.iter()
+                .map_while(|&j| {
+                    sets.get(j)
+                        .filter(|&&(_, lj)| lj > li)
+                        .map(|&(sj, _)| (sj, signatures.get(j).copied().unwrap_or(u64::MAX)))
+                })
+                .any(|(sj, sig_j)| sig & !sig_j == 0 && si.is_subset(sj))
         });
         if dominated {
             if let Some(k) = kept.get_mut(i) {

@@ -192,28 +192,50 @@ pub(crate) fn sort_r_order_checked(
             return Err(MinimizeError::Cancelled);
         }
         let bit = bit_of(k, j);
-        let absent = terms.iter().filter(|t| t.mask & bit == 0).count();
-        let negated = terms
-            .iter()
-            .filter(|t| t.mask & bit != 0 && t.value & bit == 0)
-            .count();
-        // R's quirk: with no absent term, the last negated term (the last
-        // element after the descending sort) stays at the end.
-        let held = if absent == 0 && negated > 0 {
-            terms.iter().rposition(|t| t.value & bit == 0)
-        } else {
-            None
-        };
-        buf.clear();
-        for want in [1u8, 2, 0] {
-            for (i, t) in terms.iter().enumerate() {
-                if t.code(k, j) == want && held != Some(i) {
-                    buf.push(*t);
+        let mut negated = 0;
+        let mut present = 0;
+        let mut last_negated = None;
+        for (i, t) in terms.iter().enumerate() {
+            if t.mask & bit != 0 {
+                if t.value & bit == 0 {
+                    negated += 1;
+                    last_negated = Some(i);
+                } else {
+                    present += 1;
                 }
             }
         }
-        if let Some(t) = held.and_then(|i| terms.get(i)) {
-            buf.push(*t);
+        // R's quirk: with no absent term, the last negated term (the last
+        // element after the descending sort) stays at the end.
+        let held = if negated + present == n {
+            last_negated
+        } else {
+            None
+        };
+        let shift = usize::from(held.is_some());
+        let mut next = [0, negated - shift, negated + present - shift];
+        buf.clear();
+        buf.extend_from_slice(terms);
+        for (i, t) in terms.iter().enumerate() {
+            let slot = if held == Some(i) {
+                n - 1
+            } else {
+                let class = if t.mask & bit == 0 {
+                    2
+                } else if t.value & bit == 0 {
+                    0
+                } else {
+                    1
+                };
+                let Some(at) = next.get_mut(class) else {
+                    continue;
+                };
+                *at += 1;
+                *at - 1
+            };
+            if let Some(x) = buf.get_mut(slot) {
+                *x = *t;
+            }
         }
         terms.copy_from_slice(&buf);
     }

@@ -587,3 +587,49 @@ pub fn simplifying_assumptions(
     all.retain(|c| problem.positive.binary_search(c).is_err());
     Some(all)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// LF, incl.cut 0.8 (see the module example).
+    fn lf() -> Problem {
+        match Problem::new(5, vec![21, 31], vec![0, 1, 4, 5, 22, 23, 30], vec![]) {
+            Ok(p) => p,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn cancelling_during_the_chart_steps_stops_minimization() {
+        for kind in [Kind::Complex, Kind::Parsimonious] {
+            // Cancel at the first call from the chart steps: the prime
+            // implicants are known then, the chart is not solved yet.
+            let mut calls = 0;
+            let r = minimize(&lf(), kind, &Options::default(), &mut |p| {
+                calls += 1;
+                if matches!(p, Progress::ChartSearch { .. }) {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            });
+            assert_eq!(r, Err(MinimizeError::Cancelled));
+            assert!(calls >= 1);
+        }
+    }
+
+    #[test]
+    fn a_run_that_is_not_cancelled_reports_the_chart_steps() {
+        let mut chart_calls = 0;
+        let r = minimize(&lf(), Kind::Parsimonious, &Options::default(), &mut |p| {
+            if matches!(p, Progress::ChartSearch { .. }) {
+                chart_calls += 1;
+            }
+            ControlFlow::Continue(())
+        });
+        assert!(r.is_ok());
+        // Ordering the terms and grouping them by coverage each call once.
+        assert!(chart_calls >= 2);
+    }
+}

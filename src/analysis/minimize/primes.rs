@@ -91,6 +91,14 @@ pub struct RemainderPrimes {
 /// Edges examined when choosing the uncovered edge to branch on.
 const CHOOSE_SCAN: usize = 8;
 
+/// Words of difference sets kept between passes (64 MiB); rows beyond it
+/// rebuild theirs.
+const CACHE_WORDS: usize = 1 << 23;
+
+/// Search nodes cut by the cap that are kept to resume from in the next pass
+/// (16 bytes each); rows beyond it search again from the root.
+const FRONTIER_BUDGET: usize = 1 << 20;
+
 /// Prime implicants of the positive rows `pos`, with the negative rows `neg`
 /// forbidden and every other configuration a don't-care, up to the level
 /// where R's CCubes stops (see the module docs).
@@ -124,6 +132,32 @@ pub fn primes_with_remainders(
     pi_depth: Option<usize>,
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<RemainderPrimes, MinimizeError> {
+    let budget = Budget {
+        cache_words: CACHE_WORDS,
+        frontier: FRONTIER_BUDGET,
+    };
+    search_with_remainders(k, pos, neg, pi_depth, budget, progress)
+}
+
+/// Memory kept between passes of the remainder search.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    /// Words of difference sets.
+    cache_words: usize,
+    /// Cut nodes to resume from.
+    frontier: usize,
+}
+
+/// [`primes_with_remainders`] with the given memory budget (the result does
+/// not depend on it).
+fn search_with_remainders(
+    k: usize,
+    pos: &[u64],
+    neg: &[u64],
+    pi_depth: Option<usize>,
+    budget: Budget,
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Result<RemainderPrimes, MinimizeError> {
     let depth = pi_depth.filter(|&d| d > 0).unwrap_or(k).min(k);
     let earlier = RowIndex::new(k, pos);
     let mut found = Found {
@@ -134,15 +168,25 @@ pub fn primes_with_remainders(
     let mut shortest = vec![usize::MAX; pos.len()];
     let mut pending: Vec<usize> = (0..pos.len()).collect();
     let mut search = Transversals::new(k);
+    // What a row cut by the cap keeps for the next pass.
+    let mut states: Vec<RowState> = (0..pos.len()).map(|_| RowState::default()).collect();
+    let mut cached_words = 0;
     let mut done = 0;
     let mut cap = 4.min(depth);
     loop {
         let mut cut = Vec::new();
+        let mut frontier_total = 0;
         for &row in &pending {
-            let Some(&p) = pos.get(row) else {
+            let (Some(&p), Some(state)) = (pos.get(row), states.get_mut(row)) else {
                 continue;
             };
-            search.prepare(p, neg);
+            match state.prepared.take() {
+                Some(prepared) => {
+                    cached_words -= prepared.words_held();
+                    search.load(prepared);
+                }
+                None => search.prepare(p, neg),
+            }
             let pass = Pass {
                 row,
                 p,
@@ -150,12 +194,25 @@ pub fn primes_with_remainders(
                 done,
                 earlier: &earlier,
             };
-            let outcome = search.run(&pass, &mut found, progress)?;
+            search.start_frontier(budget.frontier.saturating_sub(frontier_total));
+            let outcome = match state.frontier.take() {
+                Some(frontier) => search.resume(&pass, &frontier, &mut found, progress)?,
+                None => search.run(&pass, &mut found, progress)?,
+            };
             if let Some(s) = shortest.get_mut(row) {
                 *s = (*s).min(outcome.shortest);
             }
             if outcome.truncated {
                 cut.push(row);
+                if let Some(frontier) = search.take_frontier() {
+                    frontier_total += frontier.len();
+                    state.frontier = Some(frontier);
+                }
+                if cached_words + search.words_held() <= budget.cache_words {
+                    let prepared = search.unload();
+                    cached_words += prepared.words_held();
+                    state.prepared = Some(prepared);
+                }
             }
         }
         pending = cut;
@@ -203,6 +260,31 @@ pub fn primes_with_remainders(
 struct Found {
     primes: Vec<Implicant>,
     by_level: Vec<usize>,
+}
+
+/// A row's minimal difference sets, as [`Transversals`] uses them.
+#[derive(Debug, Default)]
+struct Prepared {
+    words: usize,
+    edges: Vec<u64>,
+    by_bit: Vec<u64>,
+}
+
+impl Prepared {
+    /// Memory held, in words.
+    fn words_held(&self) -> usize {
+        self.edges.len() + self.by_bit.len()
+    }
+}
+
+/// What a row whose search was cut by the cap keeps for the next pass.
+#[derive(Debug, Default)]
+struct RowState {
+    /// Its difference sets (when the cache had room).
+    prepared: Option<Prepared>,
+    /// The cut nodes as (chosen conditions, allowed conditions), to resume
+    /// from (when the budget had room).
+    frontier: Option<Vec<(u64, u64)>>,
 }
 
 /// One positive row's search in one pass.
@@ -255,6 +337,10 @@ struct Transversals {
     /// The chosen conditions by depth.
     scratch: Vec<u64>,
     nodes: u64,
+    /// Nodes cut by the cap in this run, while `frontier_room` allows.
+    frontier: Vec<(u64, u64)>,
+    frontier_room: usize,
+    frontier_whole: bool,
 }
 
 impl Transversals {
@@ -268,6 +354,9 @@ impl Transversals {
             crit: Vec::new(),
             scratch: Vec::new(),
             nodes: 0,
+            frontier: Vec::new(),
+            frontier_room: 0,
+            frontier_whole: false,
         }
     }
 
@@ -301,6 +390,146 @@ impl Transversals {
         }
     }
 
+    /// Uses difference sets built earlier by [`Transversals::prepare`].
+    fn load(&mut self, prepared: Prepared) {
+        self.words = prepared.words;
+        self.edges = prepared.edges;
+        self.by_bit = prepared.by_bit;
+    }
+
+    /// Hands the current difference sets over (for a later [`Transversals::load`]).
+    fn unload(&mut self) -> Prepared {
+        Prepared {
+            words: self.words,
+            edges: std::mem::take(&mut self.edges),
+            by_bit: std::mem::take(&mut self.by_bit),
+        }
+    }
+
+    /// Memory held by the current difference sets, in words.
+    fn words_held(&self) -> usize {
+        self.edges.len() + self.by_bit.len()
+    }
+
+    /// Records up to `room` nodes cut by the cap in the next run.
+    fn start_frontier(&mut self, room: usize) {
+        self.frontier.clear();
+        self.frontier_room = room;
+        self.frontier_whole = true;
+    }
+
+    /// The nodes cut by the cap in the last run, when all were recorded.
+    fn take_frontier(&mut self) -> Option<Vec<(u64, u64)>> {
+        let whole = std::mem::replace(&mut self.frontier_whole, false);
+        let frontier = std::mem::take(&mut self.frontier);
+        whole.then_some(frontier)
+    }
+
+    /// Sets up depth 0: every edge unmet.
+    fn reset(&mut self, cap: usize) {
+        let w = self.words;
+        self.uncov.clear();
+        self.uncov.resize((cap + 1) * w, 0);
+        for (e, word) in self.uncov.iter_mut().take(w).enumerate() {
+            let left = self.edges.len().saturating_sub(e * 64);
+            *word = if left >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << left) - 1
+            };
+        }
+        let need = self.crit_offset(cap + 1);
+        self.crit.clear();
+        self.crit.resize(need, 0);
+    }
+
+    /// Continues the search below the nodes an earlier pass cut (each at
+    /// the earlier cap, with some edge unmet), up to `pass.cap`.
+    fn resume(
+        &mut self,
+        pass: &Pass,
+        frontier: &[(u64, u64)],
+        found: &mut Found,
+        progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+    ) -> Result<Outcome, MinimizeError> {
+        let mut outcome = Outcome {
+            shortest: usize::MAX,
+            truncated: false,
+        };
+        self.reset(pass.cap);
+        let w = self.words;
+        let mut verts: Vec<usize> = Vec::new();
+        let mut suffix: Vec<u64> = Vec::new();
+        let mut prefix: Vec<u64> = Vec::new();
+        for &(s, cand) in frontier {
+            let d = s.count_ones() as usize;
+            if d >= pass.cap {
+                outcome.truncated = true;
+                continue;
+            }
+            // Rebuild depth d: unmet edges, and each chosen condition's
+            // critical edges (met by no other chosen condition), with
+            // prefix and suffix unions.
+            verts.clear();
+            let mut bits = s;
+            while bits != 0 {
+                verts.push(bits.trailing_zeros() as usize);
+                bits &= bits - 1;
+            }
+            suffix.clear();
+            suffix.resize((d + 1) * w, 0);
+            for (i, &b) in verts.iter().enumerate().rev() {
+                let (Some(ev), Some((this, after))) = (
+                    self.by_bit.get(b * w..(b + 1) * w),
+                    suffix
+                        .get_mut(i * w..(i + 2) * w)
+                        .map(|x| x.split_at_mut(w)),
+                ) else {
+                    continue;
+                };
+                for ((x, y), z) in this.iter_mut().zip(after.iter()).zip(ev) {
+                    *x = y | z;
+                }
+            }
+            let lo = self.crit_offset(d);
+            let (level0, rest) = self.uncov.split_at_mut(w);
+            let Some(uncov_d) = d
+                .checked_sub(1)
+                .and_then(|i| rest.get_mut(i * w..(i + 1) * w))
+            else {
+                continue;
+            };
+            prefix.clear();
+            prefix.resize(w, 0);
+            for (i, &b) in verts.iter().enumerate() {
+                let (Some(ev), Some(after), Some(slot)) = (
+                    self.by_bit.get(b * w..(b + 1) * w),
+                    suffix.get((i + 1) * w..(i + 2) * w),
+                    self.crit.get_mut(lo + i * w..lo + (i + 1) * w),
+                ) else {
+                    continue;
+                };
+                for ((((c, e), a), p), all) in slot
+                    .iter_mut()
+                    .zip(ev)
+                    .zip(after)
+                    .zip(&prefix)
+                    .zip(level0.iter())
+                {
+                    *c = e & all & !(a | p);
+                }
+                for (p, e) in prefix.iter_mut().zip(ev) {
+                    *p |= e;
+                }
+            }
+            for ((u, all), p) in uncov_d.iter_mut().zip(level0.iter()).zip(&prefix) {
+                *u = all & !p;
+            }
+            self.node(d, s, cand, pass, found, &mut outcome, progress)?;
+        }
+        Ok(outcome)
+    }
+
     /// Offset of depth `d`'s critical-edge slots in `crit`.
     fn crit_offset(&self, d: usize) -> usize {
         d * d.saturating_sub(1) / 2 * self.words
@@ -325,20 +554,7 @@ impl Transversals {
             outcome.shortest = 0;
             return Ok(outcome);
         }
-        let w = self.words;
-        self.uncov.clear();
-        self.uncov.resize((pass.cap + 1) * w, 0);
-        for (e, word) in self.uncov.iter_mut().take(w).enumerate() {
-            let left = self.edges.len().saturating_sub(e * 64);
-            *word = if left >= 64 {
-                u64::MAX
-            } else {
-                (1u64 << left) - 1
-            };
-        }
-        let need = self.crit_offset(pass.cap + 1);
-        self.crit.clear();
-        self.crit.resize(need, 0);
+        self.reset(pass.cap);
         self.node(0, 0, full_mask(self.k), pass, found, &mut outcome, progress)?;
         Ok(outcome)
     }
@@ -396,6 +612,14 @@ impl Transversals {
                 Child::Open => {
                     if d + 1 >= pass.cap {
                         outcome.truncated = true;
+                        if self.frontier_whole {
+                            if self.frontier.len() < self.frontier_room {
+                                self.frontier.push((s | v, cand));
+                            } else {
+                                self.frontier_whole = false;
+                                self.frontier = Vec::new();
+                            }
+                        }
                     } else {
                         self.node(d + 1, s | v, cand, pass, found, outcome, progress)?;
                     }
@@ -538,19 +762,32 @@ mod tests {
         })
     }
 
+    /// Memory budgets: none, tiny (some rows resume, others restart), ample.
+    fn budget() -> impl Strategy<Value = Budget> {
+        (
+            prop_oneof![Just(0usize), Just(40), Just(1 << 20)],
+            prop_oneof![Just(0usize), Just(3), Just(1 << 20)],
+        )
+            .prop_map(|(cache_words, frontier)| Budget {
+                cache_words,
+                frontier,
+            })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
         #[test]
         fn transversal_search_equals_the_partition_search(
-            (k, roles, depth) in roles()
+            (k, roles, depth) in roles(),
+            budget in budget(),
         ) {
             let pick = |r: u8| -> Vec<u64> {
                 roles.iter().enumerate().filter(|(_, x)| **x == r).map(|(c, _)| c as u64).collect()
             };
             let (pos, neg) = (pick(1), pick(0));
             prop_assume!(!pos.is_empty() && !neg.is_empty());
-            let mut new = primes_with_remainders(k, &pos, &neg, depth, &mut go)
+            let mut new = search_with_remainders(k, &pos, &neg, depth, budget, &mut go)
                 .map(|r| r.primes)
                 .unwrap_or_default();
             let mut old = reference::primes_with_remainders(k, &pos, &neg, depth, &mut go)
