@@ -158,7 +158,7 @@ pub fn bit_of(k: usize, j: usize) -> u64 {
 /// non-absent codes; when *no* term lacks that condition, R's block ends one
 /// element early, so the last term keeps its place. The outcome can then
 /// depend on the incoming order, so callers pass terms in the order R finds
-/// them (see [`found_order_key`]).
+/// them (the order of `found_order_key`).
 ///
 /// Each of R's two sorts per condition is a stable partition by code, so a
 /// pass is one stable three-way bucket split (negated, present, absent; with

@@ -118,13 +118,18 @@ const FRONTIER_BUDGET: usize = 1 << 20;
 /// bounded by a literal cap; a prime implicant is kept from the first
 /// positive row it covers only, so each is produced once. When R's rule
 /// cannot stop yet, the cap grows and only the rows whose search was cut by
-/// the cap are searched again (listing only the longer terms).
+/// the cap go on: from the nodes the cap cut (kept up to
+/// `FRONTIER_BUDGET`), else again from the root listing only the longer
+/// terms; their difference sets are kept up to `CACHE_WORDS`. The budgets
+/// change the time, never the result.
 ///
-/// Complexity: per positive row O(n log n) to build its difference sets,
-/// then O((s + 2) · m / 64) per search node for `m` minimal difference sets
-/// and `s` chosen conditions; the number of nodes is near the number of
-/// prime implicants covering the row up to the cap. Memory: the prime
-/// implicants plus O(k · m / 64 + cap² · m / 64) words of scratch.
+/// Complexity: per positive row O(n log n + n · m) to build its `m`
+/// subset-minimal difference sets from `n` negative rows, then
+/// O((s + 2) · m / 64) per search node with `s` chosen conditions; the
+/// number of nodes is about twice the number of prime implicants covering
+/// the row up to the cap. Memory: the prime implicants (16 bytes each) plus
+/// O(k · m / 64 + cap² · m / 64) words of scratch and the two budgets
+/// (64 MiB, 16 MiB).
 pub fn primes_with_remainders(
     k: usize,
     pos: &[u64],
@@ -170,7 +175,7 @@ fn search_with_remainders(
     let mut search = Transversals::new(k);
     // What a row cut by the cap keeps for the next pass.
     let mut states: Vec<RowState> = (0..pos.len()).map(|_| RowState::default()).collect();
-    let mut cached_words = 0;
+    let mut cached_words: usize = 0;
     let mut done = 0;
     let mut cap = 4.min(depth);
     loop {
@@ -182,7 +187,7 @@ fn search_with_remainders(
             };
             match state.prepared.take() {
                 Some(prepared) => {
-                    cached_words -= prepared.words_held();
+                    cached_words = cached_words.saturating_sub(prepared.words_held());
                     search.load(prepared);
                 }
                 None => search.prepare(p, neg),
@@ -334,7 +339,7 @@ struct Transversals {
     /// At depth `d`, `d` slots of `words` words from `d (d - 1) / 2 * words`:
     /// the critical edges of each chosen condition (met by it alone).
     crit: Vec<u64>,
-    /// The chosen conditions by depth.
+    /// The difference sets before reduction (reused buffer).
     scratch: Vec<u64>,
     nodes: u64,
     /// Nodes cut by the cap in this run, while `frontier_room` allows.
