@@ -188,12 +188,43 @@ impl RowIndex {
         acc
     }
 
-    /// The first row the term covers.
-    pub(crate) fn first_covered(&self, t: &Implicant) -> Option<usize> {
-        (0..self.n.div_ceil(64)).find_map(|w| {
-            let x = self.word(w, t.mask(), t.value());
-            (x != 0).then(|| w * 64 + x.trailing_zeros() as usize)
-        })
+    /// Writes the rows the term covers into `out` (one word per 64 rows):
+    /// an AND of one contiguous slice per literal.
+    pub(crate) fn cover_into(&self, t: &Implicant, out: &mut [u64]) {
+        let n_words = self.n.div_ceil(64);
+        for (w, o) in out.iter_mut().enumerate() {
+            *o = match (w + 1).cmp(&n_words) {
+                std::cmp::Ordering::Less => u64::MAX,
+                std::cmp::Ordering::Equal if self.n.is_multiple_of(64) => u64::MAX,
+                std::cmp::Ordering::Equal => (1u64 << (self.n % 64)) - 1,
+                std::cmp::Ordering::Greater => 0,
+            };
+        }
+        let mut bits = t.mask();
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let v = usize::from(t.value() >> b & 1 == 1);
+            let start = (2 * b + v) * self.words;
+            let Some(slice) = self.slices.get(start..start + self.words) else {
+                out.fill(0);
+                return;
+            };
+            for (o, x) in out.iter_mut().zip(slice) {
+                *o &= x;
+            }
+        }
+    }
+
+    /// The first row the term covers (`scratch` holds one word per 64
+    /// rows).
+    pub(crate) fn first_covered(&self, t: &Implicant, scratch: &mut [u64]) -> Option<usize> {
+        self.cover_into(t, scratch);
+        scratch
+            .iter()
+            .enumerate()
+            .find(|(_, x)| **x != 0)
+            .map(|(w, x)| w * 64 + x.trailing_zeros() as usize)
     }
 
     /// Whether the cube with conditions `mask` and the values of `value`
@@ -285,10 +316,10 @@ pub(crate) fn coverage_classes(
     let mut scratch = BitSet::new(index.n);
     for (i, t) in terms.iter().enumerate() {
         checkpoint(i, progress)?;
+        index.cover_into(t, &mut scratch.words);
         let mut h = WordHasher::default();
-        for (w, x) in scratch.words.iter_mut().enumerate() {
-            *x = index.word(w, t.mask(), t.value());
-            h.write_u64(*x);
+        for &x in &scratch.words {
+            h.write_u64(x);
         }
         let same = lookup.entry(h.finish()).or_default();
         let known = same

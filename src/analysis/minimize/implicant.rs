@@ -181,7 +181,9 @@ pub(crate) fn sort_r_order_checked(
     if n < 2 {
         return Ok(());
     }
-    let mut buf: Vec<Implicant> = Vec::with_capacity(n);
+    // Two buffers used in turn: each pass reads one and writes the other.
+    let mut buf: Vec<Implicant> = terms.to_vec();
+    let mut in_buf = false;
     for j in (0..k).rev() {
         if n > 1 << 14
             && let ControlFlow::Break(()) = progress(Progress::ChartSearch {
@@ -191,11 +193,16 @@ pub(crate) fn sort_r_order_checked(
         {
             return Err(MinimizeError::Cancelled);
         }
+        let (src, dst): (&[Implicant], &mut [Implicant]) = if in_buf {
+            (&buf, &mut *terms)
+        } else {
+            (&*terms, &mut buf)
+        };
         let bit = bit_of(k, j);
         let mut negated = 0;
         let mut present = 0;
         let mut last_negated = None;
-        for (i, t) in terms.iter().enumerate() {
+        for (i, t) in src.iter().enumerate() {
             if t.mask & bit != 0 {
                 if t.value & bit == 0 {
                     negated += 1;
@@ -214,9 +221,7 @@ pub(crate) fn sort_r_order_checked(
         };
         let shift = usize::from(held.is_some());
         let mut next = [0, negated - shift, negated + present - shift];
-        buf.clear();
-        buf.extend_from_slice(terms);
-        for (i, t) in terms.iter().enumerate() {
+        for (i, t) in src.iter().enumerate() {
             let slot = if held == Some(i) {
                 n - 1
             } else {
@@ -233,11 +238,14 @@ pub(crate) fn sort_r_order_checked(
                 *at += 1;
                 *at - 1
             };
-            if let Some(x) = buf.get_mut(slot) {
+            if let Some(x) = dst.get_mut(slot) {
                 *x = *t;
             }
         }
-        terms.copy_from_slice(&buf);
+        in_buf = !in_buf;
+    }
+    if !in_buf {
+        buf.copy_from_slice(terms);
     }
     // Stable counting sort by number of literals.
     let mut counts = vec![0usize; 66];
@@ -252,8 +260,7 @@ pub(crate) fn sort_r_order_checked(
             *c += prev;
         }
     }
-    buf.clear();
-    buf.extend_from_slice(terms);
+    // `buf` holds the order of the last pass.
     for t in &buf {
         if let Some(c) = counts.get_mut(t.literal_count() as usize)
             && let Some(slot) = terms.get_mut(*c)

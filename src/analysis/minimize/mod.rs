@@ -470,9 +470,10 @@ pub(crate) fn solve_chart(
     // the order R meets them. The sort key (literals, conditions, first
     // positive row) determines the term, so the terms are sorted as keys.
     let mut keys: Vec<u128> = Vec::with_capacity(primes.len());
+    let mut scratch = vec![0u64; columns.len().div_ceil(64)];
     for (i, t) in primes.iter().enumerate() {
         chart::checkpoint(i, progress)?;
-        if let Some(first) = index.first_covered(t) {
+        if let Some(first) = index.first_covered(t, &mut scratch) {
             let (n, conds, first) = implicant::found_order_key(t, first);
             let first = u32::try_from(first).map_err(|_| MinimizeError::TooLarge {
                 what: "positive rows",
