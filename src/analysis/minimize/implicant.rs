@@ -272,6 +272,37 @@ pub(crate) fn sort_r_order_checked(
     Ok(())
 }
 
+/// [`sort_r_order`] as one key sort, when the incoming order cannot matter:
+/// every condition is absent from some term (so R's quirk never applies,
+/// each pass is a stable partition, and the result is the order of the key
+/// (literals, then per condition negated < present < absent), which tells
+/// distinct terms apart). Returns `false`, leaving `terms` as they are, when
+/// some condition is in every term or `k > 60` (the key would not fit).
+/// Complexity: O(k · n + n log n).
+pub(crate) fn sort_r_order_by_key(k: usize, terms: &mut [Implicant]) -> bool {
+    let shared = terms.iter().fold(full_mask(k), |a, t| a & t.mask);
+    if k > 60 || (shared != 0 && terms.len() > 1) {
+        return false;
+    }
+    let key = |t: &Implicant| -> u128 {
+        let mut key = u128::from(t.literal_count()) << 120;
+        for j in 0..k {
+            let bit = bit_of(k, j);
+            let c: u128 = if t.mask & bit == 0 {
+                2
+            } else if t.value & bit == 0 {
+                0
+            } else {
+                1
+            };
+            key |= c << (2 * (k - 1 - j));
+        }
+        key
+    };
+    terms.sort_unstable_by_key(key);
+    true
+}
+
 /// The key of the order in which R's CCubes search meets a prime implicant,
 /// given the index of the first positive row (in increasing order) that the
 /// term covers: by number of literals, then by the combination of
@@ -326,6 +357,27 @@ mod tests {
             sort_r_order_reference(k, &mut expected);
             sort_r_order(k, &mut terms);
             prop_assert_eq!(terms, expected);
+        }
+
+        #[test]
+        fn key_sort_equals_r_passes_when_it_applies(
+            k in 1usize..6,
+            codes in proptest::collection::vec(proptest::collection::vec(0u8..3, 6), 0..40),
+        ) {
+            let mut terms: Vec<Implicant> = codes
+                .iter()
+                .map(|c| term(k, &c.iter().take(k).copied().collect::<Vec<u8>>()))
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            let mut expected = terms.clone();
+            sort_r_order_reference(k, &mut expected);
+            let before = terms.clone();
+            if sort_r_order_by_key(k, &mut terms) {
+                prop_assert_eq!(terms, expected);
+            } else {
+                prop_assert_eq!(terms, before);
+            }
         }
 
         #[test]

@@ -466,32 +466,26 @@ pub(crate) fn solve_chart(
     let k = problem.k;
     let columns = problem.positive.clone();
     let index = chart::RowIndex::new(k, &columns);
-    // Only prime implicants that cover a positive row enter the chart, in
-    // the order R meets them. The sort key (literals, conditions, first
-    // positive row) determines the term, so the terms are sorted as keys.
-    let mut keys: Vec<u128> = Vec::with_capacity(primes.len());
+    let mut primes = primes;
     let mut scratch = vec![0u64; columns.len().div_ceil(64)];
-    for (i, t) in primes.iter().enumerate() {
-        chart::checkpoint(i, progress)?;
-        if let Some(first) = index.first_covered(t, &mut scratch) {
-            let (n, conds, first) = implicant::found_order_key(t, first);
-            let first = u32::try_from(first).map_err(|_| MinimizeError::TooLarge {
-                what: "positive rows",
-            })?;
-            keys.push(u128::from(n) << 96 | u128::from(!conds.0) << 32 | u128::from(first));
+    // Only prime implicants that cover a positive row enter the chart (the
+    // remainder search lists only such terms).
+    if kind != Kind::Parsimonious {
+        let mut i = 0;
+        let mut err = None;
+        primes.retain(|t| {
+            i += 1;
+            if err.is_none()
+                && let Err(e) = chart::checkpoint(i, progress)
+            {
+                err = Some(e);
+            }
+            index.first_covered(t, &mut scratch).is_some()
+        });
+        if let Some(e) = err {
+            return Err(e);
         }
     }
-    drop(primes);
-    keys.sort_unstable();
-    let mut primes: Vec<Implicant> = keys
-        .iter()
-        .filter_map(|&key| {
-            let mask = !((key >> 32) as u64);
-            let first = (key & u128::from(u32::MAX)) as usize;
-            columns.get(first).map(|&c| Implicant::new(mask, c))
-        })
-        .collect();
-    drop(keys);
     if options.row_dom {
         let grouped = chart::coverage_classes(&index, &primes, progress)?;
         let mut kept = vec![false; grouped.classes.len()];
@@ -507,7 +501,34 @@ pub(crate) fn solve_chart(
             .map(|(t, _)| *t)
             .collect();
     }
-    implicant::sort_r_order_checked(k, &mut primes, progress)?;
+    chart::checkpoint(0, progress)?;
+    if !implicant::sort_r_order_by_key(k, &mut primes) {
+        // R's order depends on the incoming order here: first the order in
+        // which R meets the terms (literals, conditions, first positive
+        // row), which determines each term, so the terms are sorted as keys.
+        let mut keys: Vec<u128> = Vec::with_capacity(primes.len());
+        for (i, t) in primes.iter().enumerate() {
+            chart::checkpoint(i, progress)?;
+            if let Some(first) = index.first_covered(t, &mut scratch) {
+                let (n, conds, first) = implicant::found_order_key(t, first);
+                let first = u32::try_from(first).map_err(|_| MinimizeError::TooLarge {
+                    what: "positive rows",
+                })?;
+                keys.push(u128::from(n) << 96 | u128::from(!conds.0) << 32 | u128::from(first));
+            }
+        }
+        keys.sort_unstable();
+        primes = keys
+            .iter()
+            .filter_map(|&key| {
+                let mask = !((key >> 32) as u64);
+                let first = (key & u128::from(u32::MAX)) as usize;
+                columns.get(first).map(|&c| Implicant::new(mask, c))
+            })
+            .collect();
+        drop(keys);
+        implicant::sort_r_order_checked(k, &mut primes, progress)?;
+    }
     // Terms with the same coverage are interchangeable in a cover: the chart
     // is solved on the distinct coverages, then every choice of members is
     // listed.
