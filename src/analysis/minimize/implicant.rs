@@ -299,7 +299,24 @@ pub(crate) fn sort_r_order_by_key(k: usize, terms: &mut [Implicant]) -> bool {
         }
         key
     };
-    terms.sort_unstable_by_key(key);
+    let mut keys: Vec<u128> = terms.iter().map(key).collect();
+    keys.sort_unstable();
+    // The key determines the term: decode it back.
+    for (t, &key) in terms.iter_mut().zip(&keys) {
+        let (mut mask, mut value) = (0u64, 0u64);
+        for j in 0..k {
+            let bit = bit_of(k, j);
+            match (key >> (2 * (k - 1 - j))) & 3 {
+                0 => mask |= bit,
+                1 => {
+                    mask |= bit;
+                    value |= bit;
+                }
+                _ => {}
+            }
+        }
+        *t = Implicant { mask, value };
+    }
     true
 }
 
