@@ -5,7 +5,8 @@
 //! For every problem and kind (parsimonious, complex) prints: k, rows, our
 //! native time, our peak heap memory (counting allocator), R QCA's recorded
 //! time or outcome, the number of prime implicants and models, and whether
-//! our models equal R's (where R has them). With `--scale` it then times
+//! our models equal R's (where R has them). The problems are the fixtures'
+//! and the generated ones of `common/problems.rs` (larger k, no R time). With `--scale` it then times
 //! planted problems of growing k to see how far 10 s goes.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -175,14 +176,30 @@ fn main() {
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     files.retain(|p| p.extension().is_some_and(|x| x == "csv"));
+    files.sort();
+    let mut problems: Vec<(String, Option<(Problem, usize)>)> = files
+        .iter()
+        .map(|file| {
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("?")
+                .to_string();
+            (name, read_problem(file))
+        })
+        .collect();
+    // Generated problems beyond the fixtures (no R time: R gave up at k = 16).
+    for (name, k, n_pos, n_neg) in problems::GENERATED {
+        let p = problems::planted(k, n_pos, n_neg).map(|p| (p, n_pos + n_neg));
+        problems.push((name.to_string(), p));
+    }
     let args: Vec<String> = std::env::args().collect();
     if let Some(pos) = args.iter().position(|a| a == "--only") {
         let pat = args.get(pos + 1).cloned().unwrap_or_default();
-        files.retain(|p| p.to_string_lossy().contains(&pat));
+        problems.retain(|(name, _)| name.contains(&pat));
     }
-    files.sort();
     println!(
-        "{:<22} {:>3} {:>5} {:<13} {:>10} {:>9} {:<24} {:>7} {:>6} {:>7} {:<10}",
+        "{:<22} {:>3} {:>5} {:<13} {:>10} {:>9} {:<24} {:>7} {:>8} {:>7} {:<10}",
         "problem",
         "k",
         "rows",
@@ -195,16 +212,12 @@ fn main() {
         "models",
         "vs R"
     );
-    for file in &files {
-        let name = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("?")
-            .to_string();
-        let Some((problem, n_rows)) = read_problem(file) else {
+    for (name, parsed) in &problems {
+        let Some((problem, n_rows)) = parsed else {
             println!("{name}: unreadable");
             continue;
         };
+        let n_rows = *n_rows;
         let names: Vec<String> = (1..=problem.k()).map(|i| format!("X{i}")).collect();
         for kind in [Kind::Parsimonious, Kind::Complex] {
             let kind_s = match kind {
@@ -215,7 +228,7 @@ fn main() {
                 r["problem"] == name.as_str() && r["kind"] == kind_s && r["method"] == "CCubes"
             });
             let (r_text, r_secs) = r_outcome(r);
-            let out = run(&problem, kind);
+            let out = run(problem, kind);
             let (pis, models, agree) = match &out.result {
                 Ok(m) => {
                     let n_models = match m.completeness {
@@ -248,7 +261,7 @@ fn main() {
                 .map(|s| format!("{:.0}x", s / out.seconds.max(1e-9)))
                 .unwrap_or_else(|| "-".into());
             println!(
-                "{:<22} {:>3} {:>5} {:<13} {:>9.4}s {:>9.2} {:<24} {:>7} {:>6} {:>7} {:<10}",
+                "{:<22} {:>3} {:>5} {:<13} {:>9.4}s {:>9.2} {:<24} {:>7} {:>8} {:>7} {:<10}",
                 name,
                 problem.k(),
                 n_rows,
@@ -268,18 +281,6 @@ fn main() {
     }
 }
 
-/// xorshift64* — a small deterministic generator for synthetic problems.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
-
 /// Planted problems as in the fixtures: 4 random terms of 3–4 literals,
 /// 3600 distinct random rows labelled by the formula; each run is cancelled
 /// (through the progress callback) after 30 s.
@@ -291,19 +292,19 @@ fn scale() {
         "k", "pos", "neg", "pars", "peak MiB", "PIs", "models", "pars pi.depth 6", "complex", "PIs"
     );
     for k in [12usize, 14, 16, 18, 20, 22, 24, 26, 28, 30] {
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ k as u64);
+        let mut rng = problems::Rng(0x9E37_79B9_7F4A_7C15 ^ k as u64);
         let mut terms = Vec::new();
         for _ in 0..4 {
-            let lits = 3 + (rng.next() % 2) as usize;
+            let lits = 3 + (rng.next_u64() % 2) as usize;
             let mut mask = 0u64;
             while (mask.count_ones() as usize) < lits {
-                mask |= 1 << (rng.next() % k as u64);
+                mask |= 1 << (rng.next_u64() % k as u64);
             }
-            terms.push((mask, rng.next() & mask));
+            terms.push((mask, rng.next_u64() & mask));
         }
         let mut rows = BTreeSet::new();
         while rows.len() < 3600 {
-            rows.insert(rng.next() & ((1u64 << k) - 1));
+            rows.insert(rng.next_u64() & ((1u64 << k) - 1));
         }
         let (pos, neg): (Vec<u64>, Vec<u64>) = rows
             .into_iter()

@@ -39,6 +39,28 @@ mod web {
             Ok(BenchProblem { problem, rows })
         }
 
+        /// A generated problem of `problems::GENERATED` by name.
+        pub fn generated(name: &str) -> Result<BenchProblem, JsError> {
+            super::problems::GENERATED
+                .iter()
+                .find(|g| g.0 == name)
+                .and_then(|&(_, k, n_pos, n_neg)| {
+                    super::problems::planted(k, n_pos, n_neg).map(|problem| BenchProblem {
+                        problem,
+                        rows: n_pos + n_neg,
+                    })
+                })
+                .ok_or_else(|| JsError::new("unknown generated problem"))
+        }
+
+        /// The names of the generated problems.
+        pub fn generated_names() -> Vec<String> {
+            super::problems::GENERATED
+                .iter()
+                .map(|g| g.0.to_string())
+                .collect()
+        }
+
         /// Number of conditions.
         pub fn k(&self) -> usize {
             self.problem.k()

@@ -3,8 +3,10 @@
 //! R's `all.sol` (every irredundant cover).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
 
+use super::implicant::Implicant;
 use super::{MinimizeError, Progress};
 
 /// How often (in search nodes) the progress callback is called.
@@ -132,6 +134,283 @@ impl BitSet {
     }
 }
 
+/// Bit-sliced rows (configurations): for each condition bit and value, the
+/// set of rows with that value, so that the rows a cube covers are an AND of
+/// one slice per literal. Complexity: O(literals · n / 64) per cube instead
+/// of O(n).
+pub(crate) struct RowIndex {
+    n: usize,
+    words: usize,
+    /// `slices[(2 * b + v) * words ..]`: rows whose bit `b` equals `v`.
+    slices: Vec<u64>,
+}
+
+impl RowIndex {
+    /// Indexes `rows` (configurations over `k` conditions).
+    pub(crate) fn new(k: usize, rows: &[u64]) -> Self {
+        let words = rows.len().div_ceil(64).max(1);
+        let mut slices = vec![0u64; 2 * k * words];
+        for (i, &r) in rows.iter().enumerate() {
+            for b in 0..k {
+                let v = usize::from(r >> b & 1 == 1);
+                if let Some(w) = slices.get_mut((2 * b + v) * words + i / 64) {
+                    *w |= 1u64 << (i % 64);
+                }
+            }
+        }
+        RowIndex {
+            n: rows.len(),
+            words,
+            slices,
+        }
+    }
+
+    /// Rows covered by the cube with conditions `mask` and values `value`,
+    /// in word `w` (bits of rows beyond the last are 0).
+    #[inline]
+    fn word(&self, w: usize, mask: u64, value: u64) -> u64 {
+        let mut acc = if (w + 1) * 64 <= self.n {
+            u64::MAX
+        } else {
+            (1u64 << (self.n % 64)) - 1
+        };
+        let mut bits = mask;
+        while bits != 0 && acc != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let v = usize::from(value >> b & 1 == 1);
+            acc &= self
+                .slices
+                .get((2 * b + v) * self.words + w)
+                .copied()
+                .unwrap_or(0);
+        }
+        acc
+    }
+
+    /// Writes the rows the term covers into `out` (one word per 64 rows):
+    /// an AND of one contiguous slice per literal.
+    pub(crate) fn cover_into(&self, t: &Implicant, out: &mut [u64]) {
+        let n_words = self.n.div_ceil(64);
+        for (w, o) in out.iter_mut().enumerate() {
+            *o = match (w + 1).cmp(&n_words) {
+                std::cmp::Ordering::Less => u64::MAX,
+                std::cmp::Ordering::Equal if self.n.is_multiple_of(64) => u64::MAX,
+                std::cmp::Ordering::Equal => (1u64 << (self.n % 64)) - 1,
+                std::cmp::Ordering::Greater => 0,
+            };
+        }
+        let mut bits = t.mask();
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let v = usize::from(t.value() >> b & 1 == 1);
+            let start = (2 * b + v) * self.words;
+            let Some(slice) = self.slices.get(start..start + self.words) else {
+                out.fill(0);
+                return;
+            };
+            for (o, x) in out.iter_mut().zip(slice) {
+                *o &= x;
+            }
+        }
+    }
+
+    /// The first row the term covers (`scratch` holds one word per 64
+    /// rows).
+    pub(crate) fn first_covered(&self, t: &Implicant, scratch: &mut [u64]) -> Option<usize> {
+        self.cover_into(t, scratch);
+        scratch
+            .iter()
+            .enumerate()
+            .find(|(_, x)| **x != 0)
+            .map(|(w, x)| w * 64 + x.trailing_zeros() as usize)
+    }
+
+    /// Whether the cube with conditions `mask` and the values of `value`
+    /// covers a row before `row`.
+    pub(crate) fn covers_before(&self, row: usize, mask: u64, value: u64) -> bool {
+        (0..=row / 64).any(|w| {
+            let before = if w == row / 64 {
+                (1u64 << (row % 64)) - 1
+            } else {
+                u64::MAX
+            };
+            before != 0 && self.word(w, mask, value) & before != 0
+        })
+    }
+}
+
+/// A fast hasher for bitsets (FxHash's multiply-rotate on whole words);
+/// chart coverages are not attacker-chosen keys.
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+/// Prime implicants grouped by identical coverage: `classes[c]` is a
+/// coverage and `class_of[i]` the class of prime implicant `i`; classes are
+/// numbered in order of their first member.
+pub(crate) struct Classes {
+    /// The distinct coverages.
+    pub(crate) classes: Vec<BitSet>,
+    /// The class of each prime implicant.
+    pub(crate) class_of: Vec<u32>,
+}
+
+/// How many prime implicants are handled between two progress calls while
+/// the chart is built.
+pub(crate) const BUILD_PROGRESS_EVERY: usize = 1 << 15;
+
+/// Calls `progress` at the start of a chart-building step and every
+/// [`BUILD_PROGRESS_EVERY`] items (`i` items done); `Err(Cancelled)` when it
+/// asks to stop.
+pub(crate) fn checkpoint(
+    i: usize,
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Result<(), MinimizeError> {
+    if i.is_multiple_of(BUILD_PROGRESS_EVERY)
+        && let ControlFlow::Break(()) = progress(Progress::ChartSearch {
+            nodes: i as u64,
+            models: 0,
+        })
+    {
+        return Err(MinimizeError::Cancelled);
+    }
+    Ok(())
+}
+
+/// Groups the terms by the rows of `index` they cover. Complexity:
+/// O(n · literals · w) for n terms and w words per coverage; memory: one
+/// bitset per distinct coverage.
+pub(crate) fn coverage_classes(
+    index: &RowIndex,
+    terms: &[Implicant],
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Result<Classes, MinimizeError> {
+    // Coverage hash → classes with that hash (no allocation per term).
+    let mut lookup: HashMap<u64, Vec<u32>, BuildHasherDefault<WordHasher>> = HashMap::default();
+    let mut classes: Vec<BitSet> = Vec::new();
+    let mut class_of = Vec::with_capacity(terms.len());
+    let mut scratch = BitSet::new(index.n);
+    for (i, t) in terms.iter().enumerate() {
+        checkpoint(i, progress)?;
+        index.cover_into(t, &mut scratch.words);
+        let mut h = WordHasher::default();
+        for &x in &scratch.words {
+            h.write_u64(x);
+        }
+        let same = lookup.entry(h.finish()).or_default();
+        let known = same
+            .iter()
+            .copied()
+            .find(|&c| classes.get(c as usize) == Some(&scratch));
+        let c = match known {
+            Some(c) => c,
+            None => {
+                let c = u32::try_from(classes.len()).map_err(|_| MinimizeError::TooLarge {
+                    what: "prime implicant coverages",
+                })?;
+                classes.push(scratch.clone());
+                same.push(c);
+                c
+            }
+        };
+        class_of.push(c);
+    }
+    Ok(Classes { classes, class_of })
+}
+
+/// Expands covers by coverage classes into covers by prime implicants: every
+/// choice of one member per class (a minimal or irredundant cover never
+/// holds two terms with the same coverage, so this lists each cover once).
+/// At most `max_models` covers are produced; the flag says whether some
+/// were left out. Each cover is sorted.
+pub(crate) fn expand_class_models(
+    class_models: &[Vec<usize>],
+    class_of: &[u32],
+    max_models: usize,
+) -> (Vec<Vec<usize>>, bool) {
+    let n_classes = class_models
+        .iter()
+        .flatten()
+        .map(|&c| c + 1)
+        .max()
+        .unwrap_or(0);
+    let mut in_model = vec![false; n_classes];
+    for &c in class_models.iter().flatten() {
+        if let Some(x) = in_model.get_mut(c) {
+            *x = true;
+        }
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_classes];
+    for (i, &c) in class_of.iter().enumerate() {
+        let c = c as usize;
+        if in_model.get(c).copied().unwrap_or(false)
+            && let Some(list) = members.get_mut(c)
+        {
+            list.push(i);
+        }
+    }
+    let mut out = Vec::new();
+    let mut cut = false;
+    'models: for m in class_models {
+        let lists: Vec<&Vec<usize>> = m.iter().filter_map(|&c| members.get(c)).collect();
+        if lists.iter().any(|l| l.is_empty()) {
+            continue;
+        }
+        // Odometer over the members of each class.
+        let mut pick = vec![0usize; lists.len()];
+        loop {
+            if out.len() >= max_models {
+                cut = true;
+                break 'models;
+            }
+            let mut model: Vec<usize> = lists
+                .iter()
+                .zip(&pick)
+                .filter_map(|(l, &p)| l.get(p).copied())
+                .collect();
+            model.sort_unstable();
+            out.push(model);
+            let mut pos = 0;
+            loop {
+                let (Some(p), Some(l)) = (pick.get_mut(pos), lists.get(pos)) else {
+                    continue 'models;
+                };
+                *p += 1;
+                if *p < l.len() {
+                    break;
+                }
+                *p = 0;
+                pos += 1;
+            }
+        }
+    }
+    (out, cut)
+}
+
 /// Limits that keep the chart solver from running away on huge charts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SolveLimits {
@@ -158,12 +437,16 @@ pub enum Completeness {
 /// Complexity: O(n² · w) for n rows of w words.
 pub fn row_dominance(covers: &[BitSet]) -> Vec<usize> {
     // Distinct coverages first: large charts repeat them a lot.
-    let mut distinct: HashMap<&BitSet, usize> = HashMap::new();
+    let mut distinct: HashMap<&BitSet, usize, BuildHasherDefault<WordHasher>> = HashMap::default();
     let mut sets: Vec<(&BitSet, usize)> = Vec::new();
+    // Per distinct set, its columns folded onto 64 bits: a quick necessary
+    // test for inclusion.
+    let mut signatures: Vec<u64> = Vec::new();
     for c in covers {
         if !distinct.contains_key(c) {
             distinct.insert(c, sets.len());
             sets.push((c, c.len()));
+            signatures.push(c.words.iter().fold(0, |a, w| a | w));
         }
     }
     let mut order: Vec<usize> = (0..sets.len()).collect();
@@ -171,7 +454,8 @@ pub fn row_dominance(covers: &[BitSet]) -> Vec<usize> {
     let mut kept = vec![true; sets.len()];
     // For each column, the maximal sets found so far that contain it: a set
     // is dominated only by a larger maximal set containing its rarest column.
-    let mut by_column: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_column: HashMap<usize, Vec<usize>, BuildHasherDefault<WordHasher>> =
+        HashMap::default();
     for &i in &order {
         let Some(&(si, li)) = sets.get(i) else {
             continue;
@@ -179,11 +463,17 @@ pub fn row_dominance(covers: &[BitSet]) -> Vec<usize> {
         let rarest = si
             .iter()
             .min_by_key(|c| by_column.get(c).map_or(0, Vec::len));
+        // The lists hold sets in processing order (size non-increasing):
+        // only the larger ones at their head can strictly contain `si`.
+        let sig = signatures.get(i).copied().unwrap_or(0);
         let dominated = rarest.and_then(|c| by_column.get(&c)).is_some_and(|list| {
-            list.iter().any(|&j| {
-                sets.get(j)
-                    .is_some_and(|&(sj, lj)| lj > li && si.is_subset(sj))
-            })
+            list.iter()
+                .map_while(|&j| {
+                    sets.get(j)
+                        .filter(|&&(_, lj)| lj > li)
+                        .map(|&(sj, _)| (sj, signatures.get(j).copied().unwrap_or(u64::MAX)))
+                })
+                .any(|(sj, sig_j)| sig & !sig_j == 0 && si.is_subset(sj))
         });
         if dominated {
             if let Some(k) = kept.get_mut(i) {
@@ -225,7 +515,10 @@ struct Cover<'a> {
     /// One set per distinct non-dominated coverage: enough for the exact
     /// bound, which ignores exclusions and so stays a valid lower bound.
     root_by_col: Vec<Vec<usize>>,
-    root_list: Vec<usize>,
+    /// The root sets with their sizes, largest first.
+    root_by_size: Vec<(usize, usize)>,
+    /// Per column: the columns sharing a root set with it (itself included).
+    neighbours: Vec<BitSet>,
     /// Memo of the exact bound: uncovered columns → (value, exact?); when not
     /// exact, the value is a lower bound.
     memo: HashMap<BitSet, (usize, bool)>,
@@ -244,31 +537,44 @@ impl<'a> Cover<'a> {
         let mut cover = Cover {
             sets,
             n_cols,
-            root_by_col: by_col.clone(),
+            root_by_col: Vec::new(),
             by_col,
             nodes: 0,
             base: BitSet::full(sets.len()),
             excluded: vec![0; sets.len()],
-            root_list: (0..sets.len()).collect(),
+            root_by_size: Vec::new(),
+            neighbours: Vec::new(),
             memo: HashMap::new(),
         };
-        cover.set_root((0..sets.len()).collect());
+        cover.set_root(&(0..sets.len()).collect::<Vec<_>>());
         cover
     }
 
-    fn set_root(&mut self, root: Vec<usize>) {
+    /// Makes `root` (set indices) the sets of the exact bound. Complexity:
+    /// O(Σ |set| · w + r log r) for `r` root sets of `w` words.
+    fn set_root(&mut self, root: &[usize]) {
         let mut by_col = vec![Vec::new(); self.n_cols];
-        for &i in &root {
+        let mut neighbours = vec![BitSet::new(self.n_cols); self.n_cols];
+        for &i in root {
             if let Some(s) = self.sets.get(i) {
                 for c in s.iter() {
                     if let Some(v) = by_col.get_mut(c) {
                         v.push(i);
                     }
+                    if let Some(n) = neighbours.get_mut(c) {
+                        n.union_with(s);
+                    }
                 }
             }
         }
+        let mut by_size: Vec<(usize, usize)> = root
+            .iter()
+            .filter_map(|&i| self.sets.get(i).map(|s| (i, s.len())))
+            .collect();
+        by_size.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         self.root_by_col = by_col;
-        self.root_list = root;
+        self.root_by_size = by_size;
+        self.neighbours = neighbours;
         self.memo.clear();
     }
 
@@ -309,13 +615,16 @@ impl<'a> Cover<'a> {
         if need == 0 {
             return 0;
         }
-        let best = self
-            .root_list
-            .iter()
-            .filter_map(|&i| self.sets.get(i))
-            .map(|s| s.intersection_len(uncovered))
-            .max()
-            .unwrap_or(0);
+        // Largest sets first: stop once no set can beat the best overlap.
+        let mut best = 0;
+        for &(i, size) in &self.root_by_size {
+            if size <= best {
+                break;
+            }
+            if let Some(s) = self.sets.get(i) {
+                best = best.max(s.intersection_len(uncovered));
+            }
+        }
         if best == 0 {
             return usize::MAX;
         }
@@ -327,16 +636,16 @@ impl<'a> Cover<'a> {
             return usize::MAX;
         }
         cols.sort_unstable();
-        let mut chosen = BitSet::new(self.n_cols);
+        // Greedy independent columns: a column is free unless it shares a
+        // root set with a column already taken.
+        let mut blocked = BitSet::new(self.n_cols);
         let mut independent = 0;
         for &(_, c) in &cols {
-            let clash = self.root_by_col.get(c).is_some_and(|list| {
-                list.iter()
-                    .any(|&i| self.sets.get(i).is_some_and(|s| s.intersects(&chosen)))
-            });
-            if !clash {
+            if !blocked.contains(c) {
                 independent += 1;
-                chosen.insert(c);
+                if let Some(n) = self.neighbours.get(c) {
+                    blocked.union_with(n);
+                }
             }
         }
         need.div_ceil(best).max(independent)
@@ -641,7 +950,7 @@ pub fn minimal_covers(
         .into_iter()
         .filter(|&i| cover.base.contains(i) && sets.get(i).is_some_and(|s| seen.insert(s)))
         .collect();
-    cover.set_root(root);
+    cover.set_root(&root);
     let mut budget = if uncovered.is_empty() {
         0
     } else {

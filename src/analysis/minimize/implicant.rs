@@ -7,7 +7,11 @@
 //! bit set for every condition that appears in the term, `value` holds the
 //! required value of those conditions (1 = present, 0 = negated `~X`).
 
+use std::ops::ControlFlow;
+
 use serde::{Deserialize, Serialize};
+
+use super::{MinimizeError, Progress};
 
 /// A conjunction of literals over `k` binary conditions (a "cube").
 ///
@@ -154,41 +158,260 @@ pub fn bit_of(k: usize, j: usize) -> u64 {
 /// non-absent codes; when *no* term lacks that condition, R's block ends one
 /// element early, so the last term keeps its place. The outcome can then
 /// depend on the incoming order, so callers pass terms in the order R finds
-/// them (see [`found_order_key`]). Complexity: O(k · n log n).
+/// them (the order of `found_order_key`).
+///
+/// Each of R's two sorts per condition is a stable partition by code, so a
+/// pass is one stable three-way bucket split (negated, present, absent; with
+/// the quirk, the last negated term after the present ones), followed by a
+/// stable counting sort by number of literals. Complexity: O(k · n) time,
+/// O(n) extra memory.
 pub fn sort_r_order(k: usize, terms: &mut [Implicant]) {
-    let n = terms.len();
-    if n < 2 {
-        return;
-    }
-    for j in (0..k).rev() {
-        terms.sort_by_key(|t| std::cmp::Reverse(t.code(k, j)));
-        let mut z = terms.iter().take_while(|t| t.code(k, j) != 0).count();
-        if z == n {
-            z = n - 1;
-        }
-        if let Some(block) = terms.get_mut(..z) {
-            block.sort_by_key(|t| t.code(k, j));
-        }
-    }
-    terms.sort_by_key(|t| t.literal_count());
+    // A callback that never cancels: the sort cannot fail.
+    let _ = sort_r_order_checked(k, terms, &mut |_| ControlFlow::Continue(()));
 }
 
-/// The key of the order in which R's CCubes search meets a prime implicant:
-/// by number of literals, then by the combination of conditions
-/// (lexicographic on condition indices), then by the first positive row
-/// (in `positives` order) that the term covers.
-pub fn found_order_key(k: usize, term: &Implicant, positives: &[u64]) -> (u32, Vec<usize>, usize) {
-    let conds: Vec<usize> = (0..k).filter(|&j| term.mask & bit_of(k, j) != 0).collect();
-    let first = positives
-        .iter()
-        .position(|&p| term.covers(p))
-        .unwrap_or(usize::MAX);
-    (term.literal_count(), conds, first)
+/// [`sort_r_order`], calling `progress` after each condition's pass (it may
+/// cancel between passes).
+pub(crate) fn sort_r_order_checked(
+    k: usize,
+    terms: &mut [Implicant],
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Result<(), MinimizeError> {
+    let n = terms.len();
+    if n < 2 {
+        return Ok(());
+    }
+    // Two buffers used in turn: each pass reads one and writes the other.
+    let mut buf: Vec<Implicant> = terms.to_vec();
+    let mut in_buf = false;
+    for j in (0..k).rev() {
+        if n > 1 << 14
+            && let ControlFlow::Break(()) = progress(Progress::ChartSearch {
+                nodes: (k - j) as u64,
+                models: 0,
+            })
+        {
+            return Err(MinimizeError::Cancelled);
+        }
+        let (src, dst): (&[Implicant], &mut [Implicant]) = if in_buf {
+            (&buf, &mut *terms)
+        } else {
+            (&*terms, &mut buf)
+        };
+        let bit = bit_of(k, j);
+        let mut negated = 0;
+        let mut present = 0;
+        let mut last_negated = None;
+        for (i, t) in src.iter().enumerate() {
+            if t.mask & bit != 0 {
+                if t.value & bit == 0 {
+                    negated += 1;
+                    last_negated = Some(i);
+                } else {
+                    present += 1;
+                }
+            }
+        }
+        // R's quirk: with no absent term, the last negated term (the last
+        // element after the descending sort) stays at the end.
+        let held = if negated + present == n {
+            last_negated
+        } else {
+            None
+        };
+        let shift = usize::from(held.is_some());
+        let mut next = [0, negated - shift, negated + present - shift];
+        for (i, t) in src.iter().enumerate() {
+            let slot = if held == Some(i) {
+                n - 1
+            } else {
+                let class = if t.mask & bit == 0 {
+                    2
+                } else if t.value & bit == 0 {
+                    0
+                } else {
+                    1
+                };
+                let Some(at) = next.get_mut(class) else {
+                    continue;
+                };
+                *at += 1;
+                *at - 1
+            };
+            if let Some(x) = dst.get_mut(slot) {
+                *x = *t;
+            }
+        }
+        in_buf = !in_buf;
+    }
+    if !in_buf {
+        buf.copy_from_slice(terms);
+    }
+    // Stable counting sort by number of literals.
+    let mut counts = vec![0usize; 66];
+    for t in terms.iter() {
+        if let Some(c) = counts.get_mut(t.literal_count() as usize + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..counts.len() {
+        let prev = counts.get(i - 1).copied().unwrap_or(0);
+        if let Some(c) = counts.get_mut(i) {
+            *c += prev;
+        }
+    }
+    // `buf` holds the order of the last pass.
+    for t in &buf {
+        if let Some(c) = counts.get_mut(t.literal_count() as usize)
+            && let Some(slot) = terms.get_mut(*c)
+        {
+            *slot = *t;
+            *c += 1;
+        }
+    }
+    Ok(())
+}
+
+/// [`sort_r_order`] as one key sort, when the incoming order cannot matter:
+/// every condition is absent from some term (so R's quirk never applies,
+/// each pass is a stable partition, and the result is the order of the key
+/// (literals, then per condition negated < present < absent), which tells
+/// distinct terms apart). Returns `false`, leaving `terms` as they are, when
+/// some condition is in every term or `k > 60` (the key would not fit).
+/// Complexity: O(k · n + n log n).
+pub(crate) fn sort_r_order_by_key(k: usize, terms: &mut [Implicant]) -> bool {
+    let shared = terms.iter().fold(full_mask(k), |a, t| a & t.mask);
+    if k > 60 || (shared != 0 && terms.len() > 1) {
+        return false;
+    }
+    let key = |t: &Implicant| -> u128 {
+        let mut key = u128::from(t.literal_count()) << 120;
+        for j in 0..k {
+            let bit = bit_of(k, j);
+            let c: u128 = if t.mask & bit == 0 {
+                2
+            } else if t.value & bit == 0 {
+                0
+            } else {
+                1
+            };
+            key |= c << (2 * (k - 1 - j));
+        }
+        key
+    };
+    let mut keys: Vec<u128> = terms.iter().map(key).collect();
+    keys.sort_unstable();
+    // The key determines the term: decode it back.
+    for (t, &key) in terms.iter_mut().zip(&keys) {
+        let (mut mask, mut value) = (0u64, 0u64);
+        for j in 0..k {
+            let bit = bit_of(k, j);
+            match (key >> (2 * (k - 1 - j))) & 3 {
+                0 => mask |= bit,
+                1 => {
+                    mask |= bit;
+                    value |= bit;
+                }
+                _ => {}
+            }
+        }
+        *t = Implicant { mask, value };
+    }
+    true
+}
+
+/// The key of the order in which R's CCubes search meets a prime implicant,
+/// given the index of the first positive row (in increasing order) that the
+/// term covers: by number of literals, then by the combination of
+/// conditions (lexicographic on condition indices), then by that first
+/// positive row. For terms with the same number of literals, lexicographic
+/// order on the condition indices is decreasing order of the masks (the
+/// first condition is the most significant bit), so no allocation is needed.
+pub fn found_order_key(term: &Implicant, first: usize) -> (u32, std::cmp::Reverse<u64>, usize) {
+    (term.literal_count(), std::cmp::Reverse(term.mask), first)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// R's two sorts per condition, literally (the previous implementation).
+    fn sort_r_order_reference(k: usize, terms: &mut [Implicant]) {
+        let n = terms.len();
+        if n < 2 {
+            return;
+        }
+        for j in (0..k).rev() {
+            terms.sort_by_key(|t| std::cmp::Reverse(t.code(k, j)));
+            let mut z = terms.iter().take_while(|t| t.code(k, j) != 0).count();
+            if z == n {
+                z = n - 1;
+            }
+            if let Some(block) = terms.get_mut(..z) {
+                block.sort_by_key(|t| t.code(k, j));
+            }
+        }
+        terms.sort_by_key(|t| t.literal_count());
+    }
+
+    proptest! {
+        #[test]
+        fn linear_r_order_equals_r_two_sorts_per_condition(
+            k in 1usize..6,
+            codes in proptest::collection::vec(proptest::collection::vec(0u8..3, 6), 0..40),
+            dense in any::<bool>(),
+        ) {
+            // `dense`: no absent literal, so that R's quirk applies.
+            let mut terms: Vec<Implicant> = codes
+                .iter()
+                .map(|c| {
+                    let c: Vec<u8> = c.iter().take(k).map(|&x| if dense { 1 + x % 2 } else { x }).collect();
+                    term(k, &c)
+                })
+                .collect();
+            let mut expected = terms.clone();
+            sort_r_order_reference(k, &mut expected);
+            sort_r_order(k, &mut terms);
+            prop_assert_eq!(terms, expected);
+        }
+
+        #[test]
+        fn key_sort_equals_r_passes_when_it_applies(
+            k in 1usize..6,
+            codes in proptest::collection::vec(proptest::collection::vec(0u8..3, 6), 0..40),
+        ) {
+            let mut terms: Vec<Implicant> = codes
+                .iter()
+                .map(|c| term(k, &c.iter().take(k).copied().collect::<Vec<u8>>()))
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            let mut expected = terms.clone();
+            sort_r_order_reference(k, &mut expected);
+            let before = terms.clone();
+            if sort_r_order_by_key(k, &mut terms) {
+                prop_assert_eq!(terms, expected);
+            } else {
+                prop_assert_eq!(terms, before);
+            }
+        }
+
+        #[test]
+        fn found_order_key_orders_conditions_lexicographically(
+            k in 1usize..7,
+            a in 0u64..128, b in 0u64..128, va in 0u64..128, vb in 0u64..128,
+        ) {
+            let full = full_mask(k);
+            let (ta, tb) = (Implicant::new(a & full, va), Implicant::new(b & full, vb));
+            let conds = |t: &Implicant| -> (u32, Vec<usize>) {
+                (t.literal_count(), (0..k).filter(|&j| t.mask() & bit_of(k, j) != 0).collect())
+            };
+            let slow = conds(&ta).cmp(&conds(&tb));
+            let fast = found_order_key(&ta, 0).cmp(&found_order_key(&tb, 0));
+            prop_assert_eq!(slow, fast);
+        }
+    }
 
     fn term(k: usize, codes: &[u8]) -> Implicant {
         let mut mask = 0;

@@ -411,7 +411,15 @@ impl Minimization {
 ///
 /// Then the chart over the positive rows is solved exactly for every cover
 /// with the fewest prime implicants (or every irredundant one with
-/// `all_sol`), after R's row dominance when `row_dom` is set.
+/// `all_sol`), after R's row dominance when `row_dom` is set. Prime
+/// implicants with the same coverage are interchangeable in such a cover, so
+/// the chart is solved on the distinct coverages and the models list every
+/// choice of members (up to `max_models`; a truncated listing is the first
+/// models in R's order among those found).
+///
+/// Every step (prime implicant search, ordering, grouping, cover search)
+/// calls `progress` regularly, so a `Break` cancels within a fraction of a
+/// second.
 ///
 /// # Errors
 /// [`MinimizeError::Tautology`] (parsimonious with no negative row),
@@ -451,59 +459,116 @@ pub fn minimize(
 pub(crate) fn solve_chart(
     problem: &Problem,
     kind: Kind,
-    mut primes: Vec<Implicant>,
+    primes: Vec<Implicant>,
     options: &Options,
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<Minimization, MinimizeError> {
     let k = problem.k;
     let columns = problem.positive.clone();
-    // Only prime implicants that cover a positive row enter the chart.
-    primes.retain(|t| columns.iter().any(|&c| t.covers(c)));
-    // The order in which R meets them, then R's sort.
-    primes.sort_by_cached_key(|t| implicant::found_order_key(k, t, &columns));
-    let covers_of = |pis: &[Implicant]| -> Vec<BitSet> {
-        pis.iter()
-            .map(|t| {
-                let mut s = BitSet::new(columns.len());
-                for (j, &c) in columns.iter().enumerate() {
-                    if t.covers(c) {
-                        s.insert(j);
-                    }
-                }
-                s
-            })
-            .collect()
-    };
+    let index = chart::RowIndex::new(k, &columns);
+    let mut primes = primes;
+    let mut scratch = vec![0u64; columns.len().div_ceil(64)];
+    // Only prime implicants that cover a positive row enter the chart (the
+    // remainder search lists only such terms).
+    if kind != Kind::Parsimonious {
+        let mut i = 0;
+        let mut err = None;
+        primes.retain(|t| {
+            i += 1;
+            if err.is_none()
+                && let Err(e) = chart::checkpoint(i, progress)
+            {
+                err = Some(e);
+            }
+            index.first_covered(t, &mut scratch).is_some()
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+    }
     if options.row_dom {
-        let covers = covers_of(&primes);
-        let keep = row_dominance(&covers);
-        primes = keep
+        let grouped = chart::coverage_classes(&index, &primes, progress)?;
+        let mut kept = vec![false; grouped.classes.len()];
+        for c in row_dominance(&grouped.classes) {
+            if let Some(x) = kept.get_mut(c) {
+                *x = true;
+            }
+        }
+        primes = primes
             .iter()
-            .filter_map(|&i| primes.get(i).copied())
+            .zip(&grouped.class_of)
+            .filter(|&(_, &c)| kept.get(c as usize).copied().unwrap_or(false))
+            .map(|(t, _)| *t)
             .collect();
     }
-    sort_r_order(k, &mut primes);
-    let covers = covers_of(&primes);
+    chart::checkpoint(0, progress)?;
+    if !implicant::sort_r_order_by_key(k, &mut primes) {
+        // R's order depends on the incoming order here: first the order in
+        // which R meets the terms (literals, conditions, first positive
+        // row), which determines each term, so the terms are sorted as keys.
+        let mut keys: Vec<u128> = Vec::with_capacity(primes.len());
+        for (i, t) in primes.iter().enumerate() {
+            chart::checkpoint(i, progress)?;
+            if let Some(first) = index.first_covered(t, &mut scratch) {
+                let (n, conds, first) = implicant::found_order_key(t, first);
+                let first = u32::try_from(first).map_err(|_| MinimizeError::TooLarge {
+                    what: "positive rows",
+                })?;
+                keys.push(u128::from(n) << 96 | u128::from(!conds.0) << 32 | u128::from(first));
+            }
+        }
+        keys.sort_unstable();
+        primes = keys
+            .iter()
+            .filter_map(|&key| {
+                let mask = !((key >> 32) as u64);
+                let first = (key & u128::from(u32::MAX)) as usize;
+                columns.get(first).map(|&c| Implicant::new(mask, c))
+            })
+            .collect();
+        drop(keys);
+        implicant::sort_r_order_checked(k, &mut primes, progress)?;
+    }
+    // Terms with the same coverage are interchangeable in a cover: the chart
+    // is solved on the distinct coverages, then every choice of members is
+    // listed.
+    let grouped = chart::coverage_classes(&index, &primes, progress)?;
     let limits = SolveLimits {
         max_models: options.max_models.max(1),
         first_only: options.first_min,
     };
     let solved = if options.all_sol {
-        chart::irredundant_covers(&covers, columns.len(), &limits, progress)?
+        chart::irredundant_covers(&grouped.classes, columns.len(), &limits, progress)?
     } else {
-        chart::minimal_covers(&covers, columns.len(), &limits, progress)?
+        chart::minimal_covers(&grouped.classes, columns.len(), &limits, progress)?
     };
-    let Some((models, completeness)) = solved else {
+    let Some((class_models, completeness)) = solved else {
         let config = columns
             .iter()
-            .copied()
-            .find(|&c| !primes.iter().any(|t| t.covers(c)))
-            .unwrap_or(0);
+            .enumerate()
+            .find(|(j, _)| !grouped.classes.iter().any(|s| s.contains(*j)))
+            .map_or(0, |(_, &c)| c);
         return Err(MinimizeError::Unsolvable { config });
     };
-    let essential: Vec<usize> = (0..primes.len())
-        .filter(|i| !models.is_empty() && models.iter().all(|m| m.contains(i)))
-        .collect();
+    let (mut models, cut) =
+        chart::expand_class_models(&class_models, &grouped.class_of, limits.max_models);
+    if options.all_sol {
+        models.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+    } else {
+        models.sort();
+    }
+    if limits.first_only {
+        models.truncate(1);
+    }
+    let completeness = match completeness {
+        Completeness::All if cut => Completeness::Truncated,
+        other => other,
+    };
+    // Terms in every model: intersect the models (each sorted).
+    let mut essential: Vec<usize> = models.first().cloned().unwrap_or_default();
+    for m in models.iter().skip(1) {
+        essential.retain(|i| m.binary_search(i).is_ok());
+    }
     let simplifying_assumptions = models
         .iter()
         .map(|m| {
@@ -543,4 +608,50 @@ pub fn simplifying_assumptions(
     all.dedup();
     all.retain(|c| problem.positive.binary_search(c).is_err());
     Some(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// LF, incl.cut 0.8 (see the module example).
+    fn lf() -> Problem {
+        match Problem::new(5, vec![21, 31], vec![0, 1, 4, 5, 22, 23, 30], vec![]) {
+            Ok(p) => p,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn cancelling_during_the_chart_steps_stops_minimization() {
+        for kind in [Kind::Complex, Kind::Parsimonious] {
+            // Cancel at the first call from the chart steps: the prime
+            // implicants are known then, the chart is not solved yet.
+            let mut calls = 0;
+            let r = minimize(&lf(), kind, &Options::default(), &mut |p| {
+                calls += 1;
+                if matches!(p, Progress::ChartSearch { .. }) {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            });
+            assert_eq!(r, Err(MinimizeError::Cancelled));
+            assert!(calls >= 1);
+        }
+    }
+
+    #[test]
+    fn a_run_that_is_not_cancelled_reports_the_chart_steps() {
+        let mut chart_calls = 0;
+        let r = minimize(&lf(), Kind::Parsimonious, &Options::default(), &mut |p| {
+            if matches!(p, Progress::ChartSearch { .. }) {
+                chart_calls += 1;
+            }
+            ControlFlow::Continue(())
+        });
+        assert!(r.is_ok());
+        // Ordering the terms and grouping them by coverage each call once.
+        assert!(chart_calls >= 2);
+    }
 }
