@@ -249,7 +249,7 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
         match kinds.iter().find(|(k, _)| Some(*k) == shown) {
             None => Html::default(),
             Some((kind, columns)) => {
-                let mut texts = config_texts(lang);
+                let mut texts = config_texts(lang, *kind);
                 texts.note = lang.t(kind.note()).to_owned();
                 let chart = ConfigurationChart {
                     conditions: props.table.conditions.clone(),
@@ -572,10 +572,22 @@ fn outcome_label(p: &FsqcaResultsProps) -> String {
     }
 }
 
-fn config_texts(lang: crate::app::i18n::Lang) -> ConfigurationTexts {
+/// The configuration chart's texts. The title names the chart and the
+/// solution in both languages ("Configuration chart: Complex solution"),
+/// so an exported file says what it shows in either.
+fn config_texts(lang: crate::app::i18n::Lang, kind: ChartOf) -> ConfigurationTexts {
     let mut t = ConfigurationTexts::english();
+    let colon = if lang == crate::app::i18n::Lang::ZhHans {
+        "："
+    } else {
+        ": "
+    };
+    t.title = format!(
+        "{}{colon}{}",
+        lang.t(T::ConfigurationChart),
+        lang.t(kind.title())
+    );
     if lang == crate::app::i18n::Lang::ZhHans {
-        t.title = "组态图".into();
         t.condition_header = "条件".into();
         t.raw_coverage = "原始覆盖度".into();
         t.unique_coverage = "唯一覆盖度".into();
