@@ -430,10 +430,13 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                 html! {
                     <section class="fsqca-figure" aria-labelledby="fsqca-xy-title">
                         <h4 id="fsqca-xy-title">{ lang.t(T::XyPlot) }</h4>
-                        <div class="field inline">
+                        <div class="field inline fsqca-pick-field">
                             <label for="fsqca-xy-pick">{ lang.t(T::XyOf) }</label>
-                            <select id="fsqca-xy-pick" {onchange}>
-                                { for options.iter().enumerate().map(|(i, o)| html! { <option value={o.0.clone()} selected={i == index}>{ o.0.clone() }</option> }) }
+                            // Long expressions are cut with an ellipsis in the
+                            // closed menu; the full text stays in the options
+                            // and in the title (tooltip) of the menu and each option.
+                            <select id="fsqca-xy-pick" class="fsqca-pick" title={options.get(index).map(|o| o.0.clone()).unwrap_or_default()} {onchange}>
+                                { for options.iter().enumerate().map(|(i, o)| html! { <option value={o.0.clone()} title={o.0.clone()} selected={i == index}>{ o.0.clone() }</option> }) }
                             </select>
                         </div>
                         <XyView plot={plot} label={format!("{} {expr}", lang.t(T::XyPlot))} file_name="xy_plot" />
