@@ -205,23 +205,40 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
     // The configuration chart of the chosen solution (Fiss 2011).
     let mut complex_chart = ChartColumns::default();
     if let Ok(s) = &complex {
-        // Core: the literals of a parsimonious term (of any model) that
-        // contains the complex term.
-        let pars_pis: Vec<Implicant> = o
+        // Core: the literals of the parsimonious term that contains the
+        // complex term (Fiss 2011). With several parsimonious models the
+        // core depends on which one is taken, so — as R QCA pairs them
+        // for intermediate solutions (C1P1, C1P2, …) — the chart shows
+        // every complex model once per parsimonious model ("M1 · P2"),
+        // each column's core read from that one model only; never "core
+        // if any parsimonious model has it".
+        let pars_models: Vec<Vec<Implicant>> = o
             .parsimonious
             .as_ref()
             .map(|m| {
-                let mut used: Vec<usize> = m.models.iter().flatten().copied().collect();
-                used.sort_unstable();
-                used.dedup();
-                used.iter()
-                    .filter_map(|&p| m.prime_implicants.get(p).copied())
+                m.models
+                    .iter()
+                    .map(|model| {
+                        model
+                            .iter()
+                            .filter_map(|&p| m.prime_implicants.get(p).copied())
+                            .collect()
+                    })
                     .collect()
             })
             .unwrap_or_default();
-        push_columns(&mut complex_chart, s, k, &|_| pars_pis.clone(), &|mi| {
-            model_label(s, mi)
-        });
+        if pars_models.len() > 1 {
+            for (pj, pis) in pars_models.iter().enumerate() {
+                push_columns(&mut complex_chart, s, k, &|_| pis.clone(), &|mi| {
+                    format!("M{} · P{}", mi + 1, pj + 1)
+                });
+            }
+        } else {
+            let pis = pars_models.into_iter().next().unwrap_or_default();
+            push_columns(&mut complex_chart, s, k, &|_| pis.clone(), &|mi| {
+                model_label(s, mi)
+            });
+        }
     }
     let mut pars_chart = ChartColumns::default();
     if let Ok(s) = &pars {

@@ -169,8 +169,13 @@ struct Solved {
     cases: Vec<String>,
     /// (name, minimization, solution), complex → parsimonious → intermediate.
     solutions: Vec<(String, Minimization, Solution)>,
-    /// The parsimonious solution's prime implicants (core conditions).
-    parsimonious_pis: Vec<Implicant>,
+    /// The terms of each parsimonious model (P1, P2, …): the core
+    /// conditions of a configuration chart are read from one of them.
+    parsimonious_models: Vec<Vec<Implicant>>,
+    /// Per solution: the parsimonious model its chart reads core
+    /// conditions from (its own model for the parsimonious solution, the
+    /// pair's `P` for an intermediate one, P1 for the complex solution).
+    core_model: Vec<usize>,
     notes: Vec<String>,
 }
 
@@ -192,24 +197,38 @@ fn solve(project: &Project) -> Result<Solved, String> {
     let options: Options = settings.options;
     let mut notes = Vec::new();
     let mut solutions = Vec::new();
-    let mut parsimonious_pis = Vec::new();
+    let mut parsimonious_models: Vec<Vec<Implicant>> = Vec::new();
+    let mut core_model = Vec::new();
     let problem = problem_from_truth_table(&tt, settings.include_contradictions)
         .map_err(|e| e.to_string())?;
     let mut go = |_| ControlFlow::Continue(());
-    let mut push = |name: String, m: Minimization, notes: &mut Vec<String>| match describe(
-        &m, &tt, &refs, &y, &cases,
-    ) {
-        Ok(s) => solutions.push((name, m, s)),
-        Err(e) => notes.push(format!("{name}: {e}")),
-    };
+    let mut push =
+        |name: String, m: Minimization, core: usize, notes: &mut Vec<String>| match describe(
+            &m, &tt, &refs, &y, &cases,
+        ) {
+            Ok(s) => {
+                solutions.push((name, m, s));
+                core_model.push(core);
+            }
+            Err(e) => notes.push(format!("{name}: {e}")),
+        };
     match minimize(&problem, Kind::Complex, &options, &mut go) {
-        Ok(m) => push("complex".into(), m, &mut notes),
+        Ok(m) => push("complex".into(), m, 0, &mut notes),
         Err(e) => notes.push(format!("complex: {e}")),
     }
     match minimize(&problem, Kind::Parsimonious, &options, &mut go) {
         Ok(m) => {
-            parsimonious_pis.clone_from(&m.prime_implicants);
-            push("parsimonious".into(), m, &mut notes);
+            parsimonious_models = m
+                .models
+                .iter()
+                .map(|model| {
+                    model
+                        .iter()
+                        .filter_map(|&p| m.prime_implicants.get(p).copied())
+                        .collect()
+                })
+                .collect();
+            push("parsimonious".into(), m, 0, &mut notes);
         }
         Err(e) => notes.push(format!("parsimonious: {e}")),
     }
@@ -225,6 +244,7 @@ fn solve(project: &Project) -> Result<Solved, String> {
                     push(
                         format!("intermediate {}", result.key(i)),
                         pair.solution.clone(),
+                        pair.parsimonious_model,
                         &mut notes,
                     );
                 }
@@ -238,7 +258,8 @@ fn solve(project: &Project) -> Result<Solved, String> {
         y,
         cases,
         solutions,
-        parsimonious_pis,
+        parsimonious_models,
+        core_model,
         notes,
     })
 }
@@ -606,7 +627,13 @@ fn fsqca_part(out: &mut String, project: &Project, lang: Lang) -> Option<String>
             .iter()
             .filter_map(|&i| min.prime_implicants.get(i).copied())
             .collect();
-        let cells = configuration_chart(k, &terms, &solved.parsimonious_pis);
+        let core = solved
+            .core_model
+            .get(solved.solutions.len() - 1)
+            .and_then(|&p| solved.parsimonious_models.get(p))
+            .cloned()
+            .unwrap_or_default();
+        let cells = configuration_chart(k, &terms, &core);
         let configurations: Vec<Configuration> = cells
             .iter()
             .zip(&model.terms)
