@@ -90,6 +90,30 @@ pub fn describe_setting(lang: Lang, c: &crate::analysis::project::CalibrationSet
     }
 }
 
+/// The sets used as they are ("already calibrated") whose cases at exactly
+/// 0.5 the user raised, with that choice described.
+fn raised_as_is(lang: Lang, project: &crate::analysis::project::Project) -> Vec<(String, String)> {
+    let raised = 0.5 + crate::analysis::calibrate::CROSSOVER_CONSTANT;
+    project
+        .qca
+        .outcome
+        .iter()
+        .chain(&project.qca.conditions)
+        .filter(|n| {
+            project.calibration(n).is_none()
+                && project.qca.crossover_as_is(n)
+                    == crate::analysis::calibrate::CrossoverCases::AddConstant
+        })
+        .map(|n| {
+            let d = match lang {
+                Lang::En => format!("used as it is; cases at exactly 0.5 raised to {raised}"),
+                Lang::ZhHans => format!("按原值使用；隶属度恰为 0.5 的案例改为 {raised}"),
+            };
+            (n.clone(), d)
+        })
+        .collect()
+}
+
 /// The calibration method and its anchors, as in R's `calibrate()`.
 pub fn describe_calibration(lang: Lang, method: &Calibration) -> String {
     match method {
@@ -387,7 +411,8 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
     );
 
     // Calibration.
-    if !project.calibrations.is_empty() {
+    let as_is = raised_as_is(lang, project);
+    if !project.calibrations.is_empty() || !as_is.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>", t("Calibration", "校准"));
         let rows: Vec<Vec<String>> = project
             .calibrations
@@ -399,6 +424,11 @@ pub fn report_html(project: &Project, lang: Lang, generated: &str) -> String {
                     describe_setting(lang, c),
                 ]
             })
+            .chain(
+                as_is
+                    .iter()
+                    .map(|(name, d)| vec![name.clone(), name.clone(), d.clone()]),
+            )
             .collect();
         table(
             &mut out,
@@ -819,6 +849,11 @@ fn methods_paragraph(
         .calibrations
         .iter()
         .map(|c| format!("{} ({})", c.target, describe_setting(lang, c)))
+        .chain(
+            raised_as_is(lang, project)
+                .into_iter()
+                .map(|(name, d)| format!("{name} ({d})")),
+        )
         .collect();
     let shown = solved.solutions.last();
     let fit = shown.and_then(|(name, _, s)| {
