@@ -50,7 +50,6 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
     let lang = ctx.lang;
     let xy_choice = use_state(String::new);
     let chart_of = use_state(|| None::<ChartOf>);
-    let venn_pick = use_state(|| None::<Vec<usize>>);
     let refs: Vec<&[f64]> = props.columns.iter().map(Vec::as_slice).collect();
     let k = props.table.conditions.len();
     // A 0-based configuration as R shows it: the row number and its values.
@@ -401,17 +400,18 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                         )
                     })
                 };
-                let drawn: Vec<usize> = match &*venn_pick {
-                    Some(p) if k > MAX_SETS => p.clone(),
-                    _ => (0..k.min(MAX_SETS)).collect(),
-                };
+                // The conditions drawn: the user's choice saved in the
+                // project (so a file, a link or a reload keeps it), else
+                // the first ones.
+                let drawn = venn_drawn(&props.table.conditions, &ctx.project.qca.venn_conditions);
                 let v = venn(lang, &props.table, &drawn, &|n| {
                     n >= 1 && imps.iter().any(|imp| imp.covers(n - 1))
                 });
                 let venn_choice = if k > MAX_SETS {
                     let toggle = |j: usize| {
-                        let venn_pick = venn_pick.clone();
+                        let ctx = ctx.clone();
                         let drawn = drawn.clone();
+                        let conditions = props.table.conditions.clone();
                         Callback::from(move |e: Event| {
                             let on = e
                                 .target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -423,7 +423,13 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                             } else if !on && d.len() > 1 {
                                 d.retain(|&x| x != j);
                             }
-                            venn_pick.set(Some(d));
+                            let names = d
+                                .iter()
+                                .filter_map(|&j| conditions.get(j).cloned())
+                                .collect();
+                            ctx.dispatch(crate::app::state::Action::Fsqca(
+                                crate::app::state::fsqca::FsqcaAction::SetVennConditions(names),
+                            ));
                         })
                     };
                     html! {
@@ -478,6 +484,22 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
             { chart_html }
             { xy_html }
         </section>
+    }
+}
+
+/// The conditions the Venn diagram draws (indices, in order): all of them
+/// up to [`MAX_SETS`]; with more, those named in `chosen` (the project's
+/// `venn_conditions`) that are still conditions, when there are from one
+/// to [`MAX_SETS`] of them, else the first [`MAX_SETS`].
+fn venn_drawn(conditions: &[String], chosen: &[String]) -> Vec<usize> {
+    let k = conditions.len();
+    let picked: Vec<usize> = (0..k)
+        .filter(|&j| conditions.get(j).is_some_and(|c| chosen.contains(c)))
+        .collect();
+    if k > MAX_SETS && (1..=MAX_SETS).contains(&picked.len()) {
+        picked
+    } else {
+        (0..k.min(MAX_SETS)).collect()
     }
 }
 
