@@ -396,9 +396,9 @@ pub enum CrossoverCases {
 }
 
 impl Calibrated {
-    /// Memberships used as they are ("already calibrated"), with the cases
-    /// at 0.5 listed by the same rule as [`calibrate`] (within the
-    /// tolerance of [`aeqb`]), so that the user's
+    /// Memberships with the cases at 0.5 listed (within the tolerance of
+    /// [`aeqb`]): what [`calibrate`] returns, and how a column used as it
+    /// is ("already calibrated") is read, so that the user's
     /// [`CrossoverCases`] choice applies to them too.
     ///
     /// # Example
@@ -744,16 +744,7 @@ pub fn calibrate(x: &[f64], method: &Calibration) -> Result<Calibrated, Calibrat
                 .collect()
         }
     };
-    let at_crossover = values
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| aeqb(**v, 0.5))
-        .map(|(i, _)| i)
-        .collect();
-    Ok(Calibrated {
-        values,
-        at_crossover,
-    })
+    Ok(Calibrated::as_is(values))
 }
 
 /// R's logit link inverse (`family.c`), with its ±30 thresholds.

@@ -741,16 +741,6 @@ mod tests {
         }
     }
 
-    fn svg_of(p: &XyPlot, w: u32, h: u32) -> String {
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
-            p.draw(&root).unwrap();
-            root.present().unwrap();
-        }
-        svg
-    }
-
     #[test]
     fn a_long_x_title_is_wrapped_whole_inside_the_area() {
         let expr =
@@ -773,7 +763,7 @@ mod tests {
             assert!(c - half >= 0.0 && c + half <= f64::from(w), "{lines:?}");
             let bottom = f.plot.b + f.font * 1.9 + lines.len() as f64 * size * LINE_HEIGHT;
             assert!(bottom <= f64::from(h), "{bottom} > {h}");
-            let svg = svg_of(&p, w, h);
+            let svg = crate::charts::render_svg(&p, w, h).unwrap();
             for l in lines {
                 assert!(svg.contains(l.as_str()), "{l}");
             }

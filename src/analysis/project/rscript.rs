@@ -670,8 +670,7 @@ mod tests {
         });
         p.qca.outcome = Some("Y".into());
         p.qca.conditions = vec!["X".into()];
-        let line =
-            "dat[[\"X\"]][which(abs(dat[[\"X\"]] - 0.5) < sqrt(.Machine$double.eps))] <- 0.501";
+        let line = RAISED_X;
         let script = r_script(&p, &RScriptOptions::default()).unwrap();
         assert!(!script.contains(line), "{script}");
         if let Some(c) = p.calibrations.first_mut() {
@@ -683,6 +682,10 @@ mod tests {
         let truth_table = script.find("truthTable(").unwrap();
         assert!(calibrated < raised && raised < truth_table, "{script}");
     }
+
+    /// The R line that raises the cases of `X` at 0.5.
+    const RAISED_X: &str =
+        "dat[[\"X\"]][which(abs(dat[[\"X\"]] - 0.5) < sqrt(.Machine$double.eps))] <- 0.501";
 
     #[test]
     fn a_set_used_as_it_is_gets_the_constant_in_the_script_when_chosen() {
@@ -696,8 +699,7 @@ mod tests {
         let mut p = Project::with_data(data);
         p.qca.outcome = Some("Y".into());
         p.qca.conditions = vec!["X".into()];
-        let line =
-            "dat[[\"X\"]][which(abs(dat[[\"X\"]] - 0.5) < sqrt(.Machine$double.eps))] <- 0.501";
+        let line = RAISED_X;
         let script = r_script(&p, &RScriptOptions::default()).unwrap();
         assert!(!script.contains(line), "{script}");
         p.qca.crossover_as_is.insert(

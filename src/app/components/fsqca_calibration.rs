@@ -275,7 +275,8 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
             method.set(m);
         })
     };
-    let on_field = |i: usize| {
+    // A typed anchor or shape parameter: applied at once (or its error shown).
+    let on_typed = |field: Typed| {
         let texts = texts.clone();
         let shape = shape.clone();
         let method = method.clone();
@@ -283,29 +284,24 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut t = (*texts).clone();
-            t.resize(t.len().max(i + 1), String::new());
-            if let Some(slot) = t.get_mut(i) {
-                *slot = v;
-            }
-            apply(&method, &t, &shape);
-            texts.set(t);
-        })
-    };
-    let on_shape = |i: usize| {
-        let texts = texts.clone();
-        let shape = shape.clone();
-        let method = method.clone();
-        let apply = apply.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut sh = shape_for(&method, &shape);
-            if let Some(slot) = sh.get_mut(i) {
+            let slot = match field {
+                Typed::Anchor(i) => {
+                    t.resize(t.len().max(i + 1), String::new());
+                    t.get_mut(i)
+                }
+                Typed::Shape(i) => sh.get_mut(i),
+            };
+            if let Some(slot) = slot {
                 *slot = v;
             }
-            apply(&method, &texts, &sh);
+            apply(&method, &t, &sh);
+            texts.set(t);
             shape.set(sh);
         })
     };
+    let on_field = |i: usize| on_typed(Typed::Anchor(i));
+    let on_shape = |i: usize| on_typed(Typed::Shape(i));
     let preset = |p: Preset| {
         let texts = texts.clone();
         let shape = shape.clone();
@@ -492,6 +488,13 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
             </details>
         </fieldset>
     }
+}
+
+/// A typed field: anchor (or threshold list) `i`, or shape parameter `i`.
+#[derive(Clone, Copy)]
+enum Typed {
+    Anchor(usize),
+    Shape(usize),
 }
 
 #[derive(Clone, Copy)]

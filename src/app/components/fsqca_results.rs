@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart_view::{ChartRef, ChartView};
-use super::fsqca_charts::{XyView, venn, xy_plot};
+use super::fsqca_charts::{XyView, model_terms, presence, venn, xy_plot};
 use super::fsqca_section::{DownloadButton, csv_field};
 use crate::analysis::minimize::{Implicant, Minimization};
 use crate::analysis::solution::{Solution, configuration_chart, describe};
@@ -16,7 +16,7 @@ use crate::app::i18n::fsqca::{FsqcaText as T, failure_text, venn_too_many};
 use crate::app::importer::AppContext;
 use crate::app::worker::{Failure, Outcome};
 use crate::charts::qca_venn::MAX_SETS;
-use crate::charts::{Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit};
+use crate::charts::{Configuration, ConfigurationChart, ConfigurationTexts, SolutionFit};
 
 /// Props of [`FsqcaResults`].
 #[derive(Properties, PartialEq)]
@@ -169,17 +169,9 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                     if let Ok(s) = &sol {
                         // Configuration chart columns: the terms of every model;
                         // core = in the parsimonious model this one was built from.
-                        let pars_terms: Vec<Implicant> = is
-                            .parsimonious
-                            .models
-                            .get(pair.parsimonious_model)
-                            .map(|m| {
-                                m.iter()
-                                    .filter_map(|&p| {
-                                        is.parsimonious.prime_implicants.get(p).copied()
-                                    })
-                                    .collect()
-                            })
+                        let pars_terms: Vec<Implicant> = model_terms(&is.parsimonious)
+                            .into_iter()
+                            .nth(pair.parsimonious_model)
                             .unwrap_or_default();
                         let several = is.pairs.len() > 1;
                         push_columns(&mut inter_chart, s, k, &|_| pars_terms.clone(), &|mi| {
@@ -211,21 +203,8 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
         // every complex model once per parsimonious model ("M1 · P2"),
         // each column's core read from that one model only; never "core
         // if any parsimonious model has it".
-        let pars_models: Vec<Vec<Implicant>> = o
-            .parsimonious
-            .as_ref()
-            .map(|m| {
-                m.models
-                    .iter()
-                    .map(|model| {
-                        model
-                            .iter()
-                            .filter_map(|&p| m.prime_implicants.get(p).copied())
-                            .collect()
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let pars_models: Vec<Vec<Implicant>> =
+            o.parsimonious.as_ref().map(model_terms).unwrap_or_default();
         if pars_models.len() > 1 {
             for (pj, pis) in pars_models.iter().enumerate() {
                 push_columns(&mut complex_chart, s, k, &|_| pis.clone(), &|mi| {
@@ -583,16 +562,7 @@ fn push_columns(
             out.configurations.push(Configuration {
                 model: model.clone(),
                 label: format!("{}", out.configurations.len() + 1),
-                cells: col
-                    .iter()
-                    .map(|c| match c {
-                        None => Presence::DontCare,
-                        Some(c) if c.present && c.core => Presence::CorePresent,
-                        Some(c) if c.present => Presence::PeripheralPresent,
-                        Some(c) if c.core => Presence::CoreAbsent,
-                        Some(_) => Presence::PeripheralAbsent,
-                    })
-                    .collect(),
+                cells: col.iter().map(|c| presence(c.as_ref())).collect(),
                 raw_coverage: t.cov_s,
                 unique_coverage: t.cov_u.unwrap_or(0.0),
                 consistency: t.incl_s,
@@ -618,29 +588,17 @@ fn outcome_label(p: &FsqcaResultsProps) -> String {
 /// solution in both languages ("Configuration chart: Complex solution"),
 /// so an exported file says what it shows in either.
 fn config_texts(lang: crate::app::i18n::Lang, kind: ChartOf) -> ConfigurationTexts {
-    let mut t = ConfigurationTexts::english();
     let colon = if lang == crate::app::i18n::Lang::ZhHans {
         "："
     } else {
         ": "
     };
-    t.title = format!(
-        "{}{colon}{}",
-        lang.t(T::ConfigurationChart),
-        lang.t(kind.title())
-    );
-    if lang == crate::app::i18n::Lang::ZhHans {
-        t.condition_header = "条件".into();
-        t.raw_coverage = "原始覆盖度".into();
-        t.unique_coverage = "唯一覆盖度".into();
-        t.consistency = "一致性".into();
-        t.solution_consistency = "解的一致性".into();
-        t.solution_coverage = "解的覆盖度".into();
-        t.core_present = "核心条件存在".into();
-        t.core_absent = "核心条件缺失".into();
-        t.peripheral_present = "边缘条件存在".into();
-        t.peripheral_absent = "边缘条件缺失".into();
-        t.dont_care = "无关".into();
-    }
-    t
+    super::fsqca_charts::config_texts(
+        lang,
+        format!(
+            "{}{colon}{}",
+            lang.t(T::ConfigurationChart),
+            lang.t(kind.title())
+        ),
+    )
 }

@@ -26,8 +26,7 @@ use crate::analysis::truth_table::{Out, TruthTable};
 use crate::app::i18n::Lang;
 use crate::app::i18n::persist::project_error;
 use crate::charts::{
-    Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit, XyCase, XyPlot,
-    XyTexts, render_svg,
+    Configuration, ConfigurationChart, SolutionFit, XyCase, XyPlot, XyTexts, render_svg,
 };
 
 /// Width of the charts in the report, in SVG pixels.
@@ -242,16 +241,7 @@ fn solve(project: &Project) -> Result<Solved, String> {
     }
     match minimize(&problem, Kind::Parsimonious, &options, &mut go) {
         Ok(m) => {
-            parsimonious_models = m
-                .models
-                .iter()
-                .map(|model| {
-                    model
-                        .iter()
-                        .filter_map(|&p| m.prime_implicants.get(p).copied())
-                        .collect()
-                })
-                .collect();
+            parsimonious_models = super::fsqca_charts::model_terms(&m);
             push("parsimonious".into(), m, 0, &mut notes);
         }
         Err(e) => notes.push(format!("parsimonious: {e}")),
@@ -673,13 +663,7 @@ fn fsqca_part(out: &mut String, project: &Project, lang: Lang) -> Option<String>
                 label: format!("S{}", i + 1),
                 cells: column
                     .iter()
-                    .map(|c| match c {
-                        None => Presence::DontCare,
-                        Some(c) if c.core && c.present => Presence::CorePresent,
-                        Some(c) if c.core => Presence::CoreAbsent,
-                        Some(c) if c.present => Presence::PeripheralPresent,
-                        Some(_) => Presence::PeripheralAbsent,
-                    })
+                    .map(|c| super::fsqca_charts::presence(c.as_ref()))
                     .collect(),
                 raw_coverage: fit.cov_s,
                 unique_coverage: fit.cov_u.unwrap_or(f64::NAN),
@@ -694,7 +678,7 @@ fn fsqca_part(out: &mut String, project: &Project, lang: Lang) -> Option<String>
                 consistency: model.incl_s,
                 coverage: model.cov_s,
             }],
-            texts: config_texts(lang, &label),
+            texts: super::fsqca_charts::config_texts(lang, label.clone()),
             font_size: 14.0,
             show_legend: true,
         };
@@ -766,25 +750,6 @@ fn solution_label(lang: Lang, name: &str) -> String {
     } else {
         format!("{kind} {key}")
     }
-}
-
-fn config_texts(lang: Lang, label: &str) -> ConfigurationTexts {
-    let mut texts = ConfigurationTexts::english();
-    texts.title = label.to_owned();
-    if lang == Lang::ZhHans {
-        texts.condition_header = "条件".into();
-        texts.raw_coverage = "原始覆盖度".into();
-        texts.unique_coverage = "唯一覆盖度".into();
-        texts.consistency = "一致性".into();
-        texts.solution_consistency = "解的一致性".into();
-        texts.solution_coverage = "解的覆盖度".into();
-        texts.core_present = "核心条件存在".into();
-        texts.core_absent = "核心条件缺失".into();
-        texts.peripheral_present = "边缘条件存在".into();
-        texts.peripheral_absent = "边缘条件缺失".into();
-        texts.dont_care = "空白：无关".into();
-    }
-    texts
 }
 
 fn lower_first_word(label: &str) -> String {
@@ -866,99 +831,79 @@ fn methods_paragraph(
             )
         })
     });
-    match lang {
-        Lang::En => {
-            let mut p = format!(
-                "We used fuzzy-set qualitative comparative analysis (fsQCA) with PolicyLens {APP_VERSION}, whose procedures follow the R package QCA 3.25. The data comprise {n} cases; the outcome is {outcome} and the conditions are {conditions}. "
-            );
-            if !calibrations.is_empty() {
-                let _ = write!(
-                    p,
-                    "Raw scores were calibrated into fuzzy sets: {}. ",
-                    calibrations.join("; ")
-                );
-            }
-            let _ = write!(
-                p,
-                "The truth table used a consistency threshold of {} (incl.cut), a frequency threshold of {} case(s) (n.cut) and a PRI threshold of {}{}. ",
-                anchor(o.incl_cut),
-                o.n_cut,
-                anchor(o.pri_cut),
-                if o.exclude.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "; remainders {} were excluded",
-                        o.exclude
-                            .iter()
-                            .map(u64::to_string)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            );
-            p.push_str("Boolean minimization produced the complex and parsimonious solutions");
-            if !dir_exp.is_empty() {
-                let _ = write!(
-                    p,
-                    " and the intermediate solution with directional expectations {}",
-                    dir_exp.join(", ")
-                );
-            }
-            p.push_str(". ");
-            if let Some((label, expr, incl, cov)) = fit {
-                let _ = write!(
-                    p,
-                    "The {} is {expr} → {outcome} (solution consistency = {}, solution coverage = {}).",
-                    lower_first_word(&label),
-                    num(incl),
-                    num(cov)
-                );
-            }
-            p
-        }
-        Lang::ZhHans => {
-            let mut p = format!(
-                "本研究采用模糊集定性比较分析（fsQCA），使用 PolicyLens {APP_VERSION}，其计算程序与 R 软件包 QCA 3.25 一致。数据包括 {n} 个案例；结果变量为 {outcome}，条件变量为 {conditions}。"
-            );
-            if !calibrations.is_empty() {
-                let _ = write!(p, "原始得分被校准为模糊集：{}。", calibrations.join("；"));
-            }
-            let _ = write!(
-                p,
-                "真值表采用一致性阈值 {}（incl.cut）、案例频数阈值 {}（n.cut）和 PRI 阈值 {}{}。",
-                anchor(o.incl_cut),
-                o.n_cut,
-                anchor(o.pri_cut),
-                if o.exclude.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "，并排除了逻辑余项 {}",
-                        o.exclude
-                            .iter()
-                            .map(u64::to_string)
-                            .collect::<Vec<_>>()
-                            .join("、")
-                    )
-                }
-            );
-            p.push_str("布尔最小化得到复杂解和简约解");
-            if !dir_exp.is_empty() {
-                let _ = write!(p, "，并依据方向性预期 {} 得到中间解", dir_exp.join("、"));
-            }
-            p.push('。');
-            if let Some((label, expr, incl, cov)) = fit {
-                let _ = write!(
-                    p,
-                    "{label}为 {expr} → {outcome}（解的一致性 = {}，解的覆盖度 = {}）。",
-                    num(incl),
-                    num(cov)
-                );
-            }
-            p
-        }
+    // Sentence by sentence, each in both languages (the same facts).
+    let mut p = pick(
+        lang,
+        &format!(
+            "We used fuzzy-set qualitative comparative analysis (fsQCA) with PolicyLens {APP_VERSION}, whose procedures follow the R package QCA 3.25. The data comprise {n} cases; the outcome is {outcome} and the conditions are {conditions}. "
+        ),
+        &format!(
+            "本研究采用模糊集定性比较分析（fsQCA），使用 PolicyLens {APP_VERSION}，其计算程序与 R 软件包 QCA 3.25 一致。数据包括 {n} 个案例；结果变量为 {outcome}，条件变量为 {conditions}。"
+        ),
+    );
+    if !calibrations.is_empty() {
+        p += &pick(
+            lang,
+            &format!(
+                "Raw scores were calibrated into fuzzy sets: {}. ",
+                calibrations.join("; ")
+            ),
+            &format!("原始得分被校准为模糊集：{}。", calibrations.join("；")),
+        );
     }
+    let excluded = |intro: &str, sep: &str| {
+        if o.exclude.is_empty() {
+            String::new()
+        } else {
+            let rows: Vec<String> = o.exclude.iter().map(u64::to_string).collect();
+            format!("{intro}{}", rows.join(sep))
+        }
+    };
+    let (incl, n_cut, pri) = (anchor(o.incl_cut), o.n_cut, anchor(o.pri_cut));
+    p += &pick(
+        lang,
+        &format!(
+            "The truth table used a consistency threshold of {incl} (incl.cut), a frequency threshold of {n_cut} case(s) (n.cut) and a PRI threshold of {pri}{}. ",
+            excluded("; remainders ", ", ")
+                + if o.exclude.is_empty() {
+                    ""
+                } else {
+                    " were excluded"
+                }
+        ),
+        &format!(
+            "真值表采用一致性阈值 {incl}（incl.cut）、案例频数阈值 {n_cut}（n.cut）和 PRI 阈值 {pri}{}。",
+            excluded("，并排除了逻辑余项 ", "、")
+        ),
+    );
+    p += &pick(
+        lang,
+        "Boolean minimization produced the complex and parsimonious solutions",
+        "布尔最小化得到复杂解和简约解",
+    );
+    if !dir_exp.is_empty() {
+        p += &pick(
+            lang,
+            &format!(
+                " and the intermediate solution with directional expectations {}",
+                dir_exp.join(", ")
+            ),
+            &format!("，并依据方向性预期 {} 得到中间解", dir_exp.join("、")),
+        );
+    }
+    p += &pick(lang, ". ", "。");
+    if let Some((label, expr, incl, cov)) = fit {
+        let (incl, cov) = (num(incl), num(cov));
+        p += &pick(
+            lang,
+            &format!(
+                "The {} is {expr} → {outcome} (solution consistency = {incl}, solution coverage = {cov}).",
+                lower_first_word(&label)
+            ),
+            &format!("{label}为 {expr} → {outcome}（解的一致性 = {incl}，解的覆盖度 = {cov}）。"),
+        );
+    }
+    p
 }
 
 /// Project errors of the report's buttons, translated (the R script).
