@@ -363,6 +363,16 @@ fn project_strategy() -> impl Strategy<Value = Project> {
                         ),
                     };
                     p.qca.conditions = chosen;
+                    if inc_c {
+                        // The Venn choice and a set used as it is, raised at 0.5.
+                        p.qca.venn_conditions = p.qca.conditions.iter().skip(1).cloned().collect();
+                        if let Some(first) = numeric.first() {
+                            p.qca.crossover_as_is.insert(
+                                first.clone(),
+                                policylens::analysis::calibrate::CrossoverCases::AddConstant,
+                            );
+                        }
+                    }
                     if with_stakeholder {
                         p.stakeholder = stakeholder_example();
                     }

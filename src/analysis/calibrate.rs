@@ -396,6 +396,32 @@ pub enum CrossoverCases {
 }
 
 impl Calibrated {
+    /// Memberships with the cases at 0.5 listed (within the tolerance of
+    /// [`aeqb`]): what [`calibrate`] returns, and how a column used as it
+    /// is ("already calibrated") is read, so that the user's
+    /// [`CrossoverCases`] choice applies to them too.
+    ///
+    /// # Example
+    /// ```
+    /// use policylens::analysis::calibrate::{Calibrated, CrossoverCases};
+    /// let c = Calibrated::as_is(vec![0.2, 0.5, f64::NAN]);
+    /// assert_eq!(c.at_crossover, vec![1]);
+    /// assert_eq!(c.with_choice(CrossoverCases::AddConstant).values[1], 0.501);
+    /// ```
+    #[must_use]
+    pub fn as_is(values: Vec<f64>) -> Calibrated {
+        let at_crossover = values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| aeqb(**v, 0.5))
+            .map(|(i, _)| i)
+            .collect();
+        Calibrated {
+            values,
+            at_crossover,
+        }
+    }
+
     /// The memberships after the user's choice for the cases at 0.5: with
     /// [`CrossoverCases::AddConstant`] each value listed in
     /// [`Calibrated::at_crossover`] becomes `0.5 + CROSSOVER_CONSTANT`;
@@ -718,16 +744,7 @@ pub fn calibrate(x: &[f64], method: &Calibration) -> Result<Calibrated, Calibrat
                 .collect()
         }
     };
-    let at_crossover = values
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| aeqb(**v, 0.5))
-        .map(|(i, _)| i)
-        .collect();
-    Ok(Calibrated {
-        values,
-        at_crossover,
-    })
+    Ok(Calibrated::as_is(values))
 }
 
 /// R's logit link inverse (`family.c`), with its ±30 thresholds.

@@ -203,6 +203,64 @@ pub fn wrap_balanced(text: &str, max_width: f64, size: f64) -> Vec<String> {
     wrap_text(text, hi, size)
 }
 
+/// Splits a QCA expression (`"A*~B + C*D -> Y"`) into lines no wider than
+/// `max_width`, breaking where a reader expects it: between terms, with
+/// the `+` (or `→`, `->`) starting the next line; a term wider than the
+/// line is broken after a `*`; only a literal wider than the line is
+/// broken between characters ([`wrap_text`]). Also fit for plain text
+/// (it breaks at spaces). Never returns an empty vector.
+/// O(length²) in the worst case, for short labels.
+#[must_use]
+pub fn wrap_expression(text: &str, max_width: f64, size: f64) -> Vec<String> {
+    // Words at spaces; an operator standing alone is glued to the word after it.
+    let mut words: Vec<String> = Vec::new();
+    let mut glue = String::new();
+    for w in text.split(' ').filter(|w| !w.is_empty()) {
+        if matches!(w, "+" | "→" | "->" | "<-" | "←" | "=>") {
+            glue.push_str(w);
+            glue.push(' ');
+        } else {
+            words.push(format!("{glue}{w}"));
+            glue.clear();
+        }
+    }
+    if !glue.is_empty() {
+        words.push(glue.trim_end().to_owned());
+    }
+    let fits = |s: &str| text_width(s, size) <= max_width;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in words {
+        // A term wider than a line: pieces ending in `*`.
+        let pieces: Vec<String> = if fits(&word) {
+            vec![word]
+        } else {
+            word.split_inclusive('*').map(str::to_owned).collect()
+        };
+        for (i, piece) in pieces.into_iter().enumerate() {
+            let sep = if i == 0 && !line.is_empty() { " " } else { "" };
+            let candidate = format!("{line}{sep}{piece}");
+            if line.is_empty() || fits(&candidate) {
+                line = candidate;
+            } else {
+                lines.push(std::mem::take(&mut line));
+                line = piece;
+            }
+        }
+    }
+    lines.push(line);
+    lines
+        .into_iter()
+        .flat_map(|l| {
+            if fits(&l) {
+                vec![l]
+            } else {
+                wrap_text(&l, max_width, size)
+            }
+        })
+        .collect()
+}
+
 /// Smallest font size a chart uses.
 pub const MIN_FONT: f64 = 6.0;
 /// Largest font size a chart uses.
@@ -383,6 +441,40 @@ pub(crate) fn padded(lo: f64, hi: f64, fraction: f64) -> (f64, f64) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_expression_breaks_between_terms_with_the_plus_leading() {
+        let lines = wrap_expression(
+            "AAAA*BBBB + CCCC*DDDD",
+            text_width("AAAA*BBBB +", 13.0),
+            13.0,
+        );
+        assert_eq!(lines, vec!["AAAA*BBBB", "+ CCCC*DDDD"]);
+    }
+
+    #[test]
+    fn a_term_wider_than_the_line_breaks_after_a_star() {
+        let lines = wrap_expression("AAAA*~BBBB*CCCC", text_width("AAAA*~BBBB*", 13.0), 13.0);
+        assert_eq!(lines, vec!["AAAA*~BBBB*", "CCCC"]);
+    }
+
+    #[test]
+    fn wrapped_expression_lines_keep_every_character_and_fit() {
+        let text = "DEV*~IND*URB + ~DEV*LIT*STB*IND + URB*LIT*STB → SURV";
+        for width in [40.0, 90.0, 150.0, 400.0] {
+            let lines = wrap_expression(text, width, 13.0);
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let expected: String = text.chars().filter(|c| *c != ' ').collect();
+            assert_eq!(joined, expected, "{lines:?}");
+            for l in &lines {
+                assert!(
+                    text_width(l, 13.0) <= width || l.chars().count() == 1,
+                    "{l} at {width}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

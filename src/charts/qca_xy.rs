@@ -39,8 +39,8 @@ use plotters::style::FontTransform;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::qca_common::{
-    BLACK, BLUE, GREY, LIGHT_GREY, WHITE, bold_style, dash_length, fmt3, font_px, line_widths,
-    scaled, text_style, text_width,
+    BLACK, BLUE, GREY, LIGHT_GREY, MIN_FONT, WHITE, bold_style, dash_length, fmt3, font_px,
+    line_widths, scaled, text_style, text_width, wrap_expression,
 };
 
 /// One case of the plot.
@@ -181,28 +181,81 @@ impl PlacedLabel {
 struct Frame {
     font: f64,
     title_y: f64,
+    /// The title's lines (long expressions wrapped).
+    title_lines: Vec<String>,
+    /// The x axis title's lines and their font size.
+    x_lines: (Vec<String>, f64),
+    /// The y axis title's font size (smaller when it is longer than the axis).
+    y_font: f64,
     /// The square plotting region.
     plot: Boxf,
+}
+
+/// Line height of wrapped titles, in font sizes.
+const LINE_HEIGHT: f64 = 1.25;
+/// The most lines an axis title takes at the full font size; a longer one
+/// is set smaller (down to [`SMALLEST_LABEL`] of the font) so the whole
+/// expression stays readable.
+const MAX_LABEL_LINES: usize = 3;
+/// The smallest scale of an axis title relative to the chart's font.
+const SMALLEST_LABEL: f64 = 0.7;
+
+/// `text` wrapped to `width`, at the largest size from `font` down to
+/// `SMALLEST_LABEL · font` that needs at most [`MAX_LABEL_LINES`] lines
+/// (the smallest size otherwise, with as many lines as it takes).
+fn fit_label(text: &str, width: f64, font: f64) -> (Vec<String>, f64) {
+    let mut size = font;
+    loop {
+        let lines = wrap_expression(text, width, size);
+        let smaller = (size * 0.9).max(MIN_FONT);
+        if lines.len() <= MAX_LABEL_LINES || smaller < font * SMALLEST_LABEL || smaller >= size {
+            return (lines, size);
+        }
+        size = smaller;
+    }
 }
 
 impl XyPlot {
     fn frame(&self, width: f64, height: f64) -> Frame {
         let font = font_px(self.font_size);
-        let title_h = if self.texts.title.is_empty() {
+        let title_font = font * 1.15;
+        let title_lines = if self.texts.title.is_empty() {
+            Vec::new()
+        } else {
+            wrap_expression(
+                &self.texts.title,
+                (width - 2.0 * MARGIN).max(10.0),
+                title_font,
+            )
+        };
+        let title_h = if title_lines.is_empty() {
             0.0
         } else {
-            font * 1.8
+            title_lines.len() as f64 * title_font * LINE_HEIGHT + font * 0.55
         };
         let left_extra = font * 1.4 + text_width("0.0", font) + font * 0.8;
-        let bottom_extra = font * 2.8;
         let avail_w = (width - 2.0 * MARGIN - left_extra - font).max(10.0);
+        // The x title is centred under the plot, which is centred in
+        // `avail_w`: it may use that whole width whatever the plot's size.
+        let x_lines = fit_label(&self.texts.x_label, avail_w, font);
+        let bottom_extra = font * 1.7 + x_lines.0.len() as f64 * x_lines.1 * LINE_HEIGHT;
         let avail_h = (height - 2.0 * MARGIN - title_h - bottom_extra - font * 0.5).max(10.0);
         let side = avail_w.min(avail_h);
         let l = MARGIN + left_extra + (avail_w - side) / 2.0;
         let t = MARGIN + title_h + font * 0.5 + (avail_h - side) / 2.0;
+        // The y title runs along the side: set smaller when longer.
+        let y_width = text_width(&self.texts.y_label, font);
+        let y_font = if y_width > side && y_width > 0.0 {
+            (font * side / y_width).max(MIN_FONT.min(font))
+        } else {
+            font
+        };
         Frame {
             font,
             title_y: MARGIN,
+            title_lines,
+            x_lines,
+            y_font,
             plot: Boxf {
                 l,
                 t,
@@ -210,6 +263,12 @@ impl XyPlot {
                 b: t + side,
             },
         }
+    }
+
+    /// The x at which the x axis title is centred: the middle of the width
+    /// the title was wrapped to (the plot's centre).
+    fn x_label_centre(&self, frame: &Frame) -> f64 {
+        (frame.plot.l + frame.plot.r) / 2.0
     }
 
     fn to_px(frame: &Frame, x: f64, y: f64) -> (f64, f64) {
@@ -437,11 +496,14 @@ impl XyPlot {
         };
         area.fill(&WHITE)?;
 
-        if !self.texts.title.is_empty() {
+        for (i, line) in frame.title_lines.iter().enumerate() {
             area.draw_text(
-                &self.texts.title,
+                line,
                 &bold_style(font * 1.15, BLACK, HPos::Center, VPos::Top),
-                (px(f64::from(w) / 2.0), px(frame.title_y)),
+                (
+                    px(f64::from(w) / 2.0),
+                    px(frame.title_y + i as f64 * font * 1.15 * LINE_HEIGHT),
+                ),
             )?;
         }
 
@@ -504,13 +566,19 @@ impl XyPlot {
         ))?;
 
         // Axis titles.
-        area.draw_text(
-            &self.texts.x_label,
-            &text_style(font, BLACK, HPos::Center, VPos::Top),
-            (px((p.l + p.r) / 2.0), px(p.b + font * 1.9)),
-        )?;
-        let y_style =
-            text_style(font, BLACK, HPos::Center, VPos::Bottom).transform(FontTransform::Rotate270);
+        let (x_lines, x_font) = &frame.x_lines;
+        for (i, line) in x_lines.iter().enumerate() {
+            area.draw_text(
+                line,
+                &text_style(*x_font, BLACK, HPos::Center, VPos::Top),
+                (
+                    px(self.x_label_centre(&frame)),
+                    px(p.b + font * 1.9 + i as f64 * x_font * LINE_HEIGHT),
+                ),
+            )?;
+        }
+        let y_style = text_style(frame.y_font, BLACK, HPos::Center, VPos::Bottom)
+            .transform(FontTransform::Rotate270);
         area.draw_text(
             &self.texts.y_label,
             &y_style,
@@ -671,6 +739,57 @@ mod tests {
                 assert!(!a.bounds.overlaps(&b.bounds), "{a:?} {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_long_x_title_is_wrapped_whole_inside_the_area() {
+        let expr =
+            "DEV*~IND*URB*LIT + ~DEV*LIT*STB*IND*~URB + URB*LIT*STB*~IND + 发展*~工业*城市化";
+        let mut p = plot(vec![(0.2, 0.4), (0.7, 0.9)]);
+        p.texts = XyTexts::english(expr, "SURV");
+        for (w, h) in [(560, 520), (300, 300)] {
+            let f = p.frame(f64::from(w), f64::from(h));
+            let (lines, size) = &f.x_lines;
+            assert!(lines.len() > 1);
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let expected: String = expr.chars().filter(|c| *c != ' ').collect();
+            assert_eq!(joined, expected);
+            let half = lines
+                .iter()
+                .map(|l| text_width(l, *size))
+                .fold(0.0, f64::max)
+                / 2.0;
+            let c = p.x_label_centre(&f);
+            assert!(c - half >= 0.0 && c + half <= f64::from(w), "{lines:?}");
+            let bottom = f.plot.b + f.font * 1.9 + lines.len() as f64 * size * LINE_HEIGHT;
+            assert!(bottom <= f64::from(h), "{bottom} > {h}");
+            let svg = crate::charts::render_svg(&p, w, h).unwrap();
+            for l in lines {
+                assert!(svg.contains(l.as_str()), "{l}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_title_is_wrapped_and_the_plot_moves_down() {
+        let mut p = plot(vec![(0.2, 0.4)]);
+        let short = p.frame(560.0, 520.0).plot.t;
+        p.texts.title = "DEV*~IND*URB*LIT + ~DEV*LIT*STB*IND*~URB + URB*LIT*STB*~IND → SURV".into();
+        let f = p.frame(560.0, 520.0);
+        assert!(f.title_lines.len() > 1);
+        assert!(f.plot.t > short);
+    }
+
+    #[test]
+    fn a_y_title_longer_than_the_axis_is_set_smaller() {
+        let mut p = plot(vec![(0.2, 0.4)]);
+        p.texts.y_label = "~".to_owned() + &"LONGOUTCOME".repeat(8);
+        let f = p.frame(400.0, 400.0);
+        assert!(f.y_font < f.font);
+        assert!(
+            text_width(&p.texts.y_label, f.y_font) <= f.plot.b - f.plot.t + 1e-9
+                || f.y_font <= MIN_FONT
+        );
     }
 
     #[test]

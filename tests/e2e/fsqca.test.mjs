@@ -4,8 +4,12 @@
 // thresholds, anchors and shape parameters with their messages (in both
 // languages), the choice for cases at exactly 0.5, cancelling a long
 // minimization (in both languages), the configuration chart of every
-// solution, the Venn diagram of more conditions than it draws, and PNG/SVG
-// exports of the configuration chart and the XY plot in both languages.
+// solution (titled in both languages; with several parsimonious models the
+// complex solution once per model pair), the Venn diagram of more conditions
+// than it draws (the choice kept in the project over a reload), the 0.5
+// choice for a column used as it is (in the file and the R script), the XY
+// menu kept within the page, and PNG/SVG exports of the configuration chart
+// and the XY plot in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -244,7 +248,7 @@ test('LF with incl.cut 0.8: the complex, parsimonious and intermediate solutions
     }
     assert.match(named, /^[A-Z]{2} \(\d\.\d{3}, \d\.\d{3}\)/);
     await checkExports(page, 'en', {
-      config: ['Raw coverage', 'Consistency', 'DEV', 'STB', '0.901', 'Intermediate solution. Core conditions'],
+      config: ['Configuration chart: Intermediate solution', 'Raw coverage', 'Consistency', 'DEV', 'STB', '0.901', 'Intermediate solution. Core conditions'],
       xyExpression: 'DEV*URB*LIT*IND*STB + DEV*~URB*LIT*~IND*STB',
       xy: ['SURV', 'BE', 'Consistency'],
     });
@@ -271,12 +275,29 @@ test('the LF workflow in Chinese gives the same solutions and Chinese chart labe
   withApp({ locale: 'zh-CN', viewport: { width: 1024, height: 900 } }, async (page) => {
     await lfWorkflow(page, 'zh');
     await checkExports(page, 'zh', {
-      config: ['原始覆盖度', '一致性', 'DEV', '中间解。核心条件'],
+      config: ['组态图：中间解', '原始覆盖度', '一致性', 'DEV', '中间解。核心条件'],
       xyExpression: 'DEV*URB*LIT*IND*STB + DEV*~URB*LIT*~IND*STB',
       xy: ['SURV', '一致性'],
     });
     await configOfEverySolution(page, T.zh, { complex: '复杂解（保守解）。', parsimonious: '简约解：所有条件均为核心条件' });
+    await xyMenuFits(page, 1024, T.zh);
   }));
+
+/** The XY plot's menu stays within the page and keeps the full expression as its title. */
+async function xyMenuFits(page, width, t) {
+  const menu = page.locator('#fsqca-xy-pick');
+  await menu.scrollIntoViewIfNeeded();
+  const options = await menu.locator('option').allInnerTexts();
+  const longest = options.reduce((a, b) => (b.length > a.length ? b : a), '');
+  await menu.selectOption({ label: longest });
+  await page.waitForFunction((l) => document.querySelector('#fsqca-xy-pick').title === l, longest);
+  const box = await menu.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= width, `menu runs to ${box.x + box.width} px`);
+  assert.equal(await menu.evaluate((el) => getComputedStyle(el).textOverflow), 'ellipsis');
+  const titles = await menu.locator('option').evaluateAll((os) => os.map((o) => o.title === o.textContent));
+  assert.ok(titles.every(Boolean), 'every option has its full text as title');
+  assert.ok(await page.getByRole('img', { name: new RegExp(`^${t.xy} `) }).first().isVisible());
+}
 
 test('remainders are shown on demand and can be excluded', () =>
   withApp({}, async (page) => {
@@ -475,6 +496,76 @@ test('a Venn diagram of 6 conditions is drawn, and with 7 the user chooses which
     assert.ok(svg.includes(conditions[6]), `Venn SVG lacks ${conditions[6]}`);
     assert.ok(!svg.includes(`>${conditions[0]}<`) && !svg.includes(`${conditions[0]}\n`), `Venn SVG still names ${conditions[0]}`);
     for (const c of conditions.slice(1)) assert.ok(svg.includes(c), `Venn SVG lacks ${c}`);
+    // The choice is part of the project: saved in the file and kept over a reload.
+    const saved = await savedProject(page);
+    assert.deepEqual(saved.qca.venn_conditions, conditions.slice(1));
+    await page.waitForTimeout(400);
+    await page.reload();
+    await page.getByRole('navigation').waitFor();
+    await openFsqca(page);
+    await page.getByRole('button', { name: 'Minimize', exact: true }).click();
+    const again = page.getByRole('group', { name: /^7 conditions: a Venn diagram stays legible up to 6/ });
+    await again.waitFor();
+    assert.ok(!(await again.getByRole('checkbox', { name: conditions[0], exact: true }).isChecked()));
+    assert.ok(await again.getByRole('checkbox', { name: conditions[6], exact: true }).isChecked());
+  }));
+
+/** The project file the page saves now. */
+async function savedProject(page) {
+  const file = await download(page, /^(Save project file|保存项目文件)$/);
+  return JSON.parse(file.bytes.toString('utf8')).project;
+}
+
+test('a column used as it is gets the same choice for its cases at 0.5, carried to the file and the R script', () =>
+  withApp({}, async (page) => {
+    await page.getByLabel(T.en.openFile).setInputFiles({
+      name: 'as_is.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('case,A,B,Y\nc1,0.9,0.2,0.8\nc2,0.5,0.7,0.6\nc3,0.1,0.9,0.3\nc4,0.8,0.4,0.9\n'),
+    });
+    await page.getByText(/as_is\.csv/).first().waitFor();
+    await setUp(page, T.en, { outcome: 'Y', conditions: ['A', 'B'] });
+    const group = page.getByRole('group', { name: 'Calibration of A' });
+    assert.equal(await group.getByLabel(T.en.method).inputValue(), 'none');
+    const half = group.getByRole('group', { name: new RegExp(`^${T.en.halfGroup}`) });
+    await half.getByText('c2: 0.5 (left out of the truth table)').waitFor();
+    await half.getByRole('radio', { name: T.en.addConstant }).check();
+    await half.getByText('c2: 0.5 → 0.501 (constant added; in the truth table)').waitFor();
+    // B has no case at 0.5: no choice to make.
+    assert.equal(await page.getByRole('group', { name: 'Calibration of B' }).getByRole('radio').count(), 0);
+    const saved = await savedProject(page);
+    assert.deepEqual(saved.qca.crossover_as_is, { A: 'AddConstant' });
+    assert.deepEqual(saved.calibrations, []);
+    await page.getByRole('navigation').getByRole('link', { name: 'Report' }).click();
+    const script = (await download(page, 'Download the R script')).bytes.toString('utf8');
+    assert.ok(script.includes('dat[["A"]][which(abs(dat[["A"]] - 0.5) < sqrt(.Machine$double.eps))] <- 0.501'), script);
+    assert.ok(!script.includes('dat[["B"]][which('), script);
+    // Back to R's default: the file no longer records it.
+    await openFsqca(page);
+    await half.getByRole('radio', { name: 'leave them out of the truth table, as R QCA does' }).check();
+    await half.getByText('c2: 0.5 (left out of the truth table)').waitFor();
+    assert.equal((await savedProject(page)).qca.crossover_as_is, undefined);
+  }));
+
+test('with several parsimonious models the complex chart shows each pair and says how core is read', () =>
+  withApp({ viewport: { width: 1366, height: 900 } }, async (page) => {
+    const cvf = JSON.parse(await readFile(join(fixturesDir(), 'datasets', 'CVF.json'), 'utf8'));
+    const analysis = cvf.analyses.find((a) => a.id === 'incl0.9_n1');
+    const pars = analysis.solutions.find((s) => s.name === 'parsimonious');
+    assert.ok(pars.models.length > 1);
+    await page.getByLabel(T.en.openFile).setInputFiles(join(fixturesDir(), 'data', 'CVF.csv'));
+    await page.getByText(/CVF\.csv/).first().waitFor();
+    await setUp(page, T.en, { outcome: cvf.outcome, conditions: cvf.conditions, inclCut: 0.9 });
+    await page.getByRole('button', { name: T.en.minimize, exact: true }).click();
+    assert.deepEqual((await shownSolution(page, T.en.parsimonious)).expressions, pars.models.map((m) => m.expression));
+    await page.locator('#fsqca-config-pick').selectOption('complex');
+    await page.waitForFunction(() => document.querySelector('#fsqca-config-pick').value === 'complex');
+    const svg = (await download(page, `SVG ${T.en.config}`)).bytes.toString('utf8');
+    assert.ok(svg.includes('Configuration chart: Complex solution'));
+    for (let j = 1; j <= pars.models.length; j++) assert.ok(svg.includes(`M1 · P${j}`), `complex chart lacks M1 · P${j}`);
+    const described = await page.getByRole('img', { name: T.en.config, exact: true }).textContent();
+    assert.match(described, /each complex model is shown once per parsimonious model \(M1 · P2/);
+    await xyMenuFits(page, 1366, T.en);
   }));
 
 test('the minimization worker loads when the bundle is hosted under a sub-path', async () => {

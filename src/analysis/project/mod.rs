@@ -37,7 +37,9 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::calibrate::{Anchors, BellAnchors, Calibration, CalibrationError, calibrate};
+use crate::analysis::calibrate::{
+    Anchors, BellAnchors, Calibrated, Calibration, CalibrationError, calibrate,
+};
 use crate::analysis::data::{ColumnData, DataError, Dataset};
 use crate::analysis::minimize::MinimizeError;
 use crate::analysis::truth_table::{TruthTable, TruthTableError};
@@ -431,8 +433,9 @@ impl Project {
     /// The memberships of set `name` (NaN where the raw value is missing):
     /// the calibration of that name applied to its source column (cases at
     /// exactly 0.5 raised when its [`CalibrationSetting::crossover_cases`]
-    /// says so), or else
-    /// the data column itself (already calibrated data).
+    /// says so), or else the data column itself (already calibrated
+    /// data; its cases at 0.5 raised when
+    /// [`QcaSettings::crossover_as_is`] says so).
     ///
     /// # Errors
     /// [`ProjectError::NoData`], [`ProjectError::UnknownSet`],
@@ -462,7 +465,10 @@ impl Project {
                 name: name.to_owned(),
             });
         }
-        raw(name)
+        // Used as it is: the user's choice for its cases at 0.5 applies.
+        Ok(Calibrated::as_is(raw(name)?)
+            .with_choice(self.qca.crossover_as_is(name))
+            .values)
     }
 
     /// The truth table of the current settings, derived from the data.

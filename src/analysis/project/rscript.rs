@@ -194,7 +194,18 @@ fn data_section(s: &mut String, project: &Project, how: &RData) -> Result<(), Pr
 }
 
 fn calibration_section(s: &mut String, project: &Project) {
-    if project.calibrations.is_empty() {
+    // Sets used as they are whose cases at 0.5 the user raised (only those
+    // the analysis reads: no calibration of that name replaces them).
+    let raised_as_is: Vec<&String> = project
+        .qca
+        .crossover_as_is
+        .iter()
+        .filter(|(name, c)| {
+            **c == CrossoverCases::AddConstant && project.calibration(name).is_none()
+        })
+        .map(|(name, _)| name)
+        .collect();
+    if project.calibrations.is_empty() && raised_as_is.is_empty() {
         return;
     }
     s.push_str("# ---- Calibration ----\n");
@@ -214,18 +225,27 @@ fn calibration_section(s: &mut String, project: &Project) {
             calibrate_args(&c.method).join(", ")
         );
         if c.crossover_cases == CrossoverCases::AddConstant {
-            let t = r_string(&c.target);
-            let _ = writeln!(
-                s,
-                "# {}: cases at exactly 0.5 get a small constant (0.5 -> {})\n\
-                 dat[[{t}]][which(abs(dat[[{t}]] - 0.5) < sqrt(.Machine$double.eps))] <- {}",
-                c.target.replace(['\n', '\r'], " "),
-                r_number(0.5 + CROSSOVER_CONSTANT),
-                r_number(0.5 + CROSSOVER_CONSTANT)
-            );
+            raise_crossover(s, &c.target);
         }
     }
+    for name in raised_as_is {
+        raise_crossover(s, name);
+    }
     s.push('\n');
+}
+
+/// The R lines that raise the cases of `set` at exactly 0.5 by the small
+/// constant (the user's [`CrossoverCases::AddConstant`]).
+fn raise_crossover(s: &mut String, set: &str) {
+    let t = r_string(set);
+    let _ = writeln!(
+        s,
+        "# {}: cases at exactly 0.5 get a small constant (0.5 -> {})\n\
+         dat[[{t}]][which(abs(dat[[{t}]] - 0.5) < sqrt(.Machine$double.eps))] <- {}",
+        set.replace(['\n', '\r'], " "),
+        r_number(0.5 + CROSSOVER_CONSTANT),
+        r_number(0.5 + CROSSOVER_CONSTANT)
+    );
 }
 
 /// The `calibrate()` arguments after `x`, in the fixtures' forms.
@@ -650,8 +670,7 @@ mod tests {
         });
         p.qca.outcome = Some("Y".into());
         p.qca.conditions = vec!["X".into()];
-        let line =
-            "dat[[\"X\"]][which(abs(dat[[\"X\"]] - 0.5) < sqrt(.Machine$double.eps))] <- 0.501";
+        let line = RAISED_X;
         let script = r_script(&p, &RScriptOptions::default()).unwrap();
         assert!(!script.contains(line), "{script}");
         if let Some(c) = p.calibrations.first_mut() {
@@ -662,6 +681,35 @@ mod tests {
         let raised = script.find(line).unwrap();
         let truth_table = script.find("truthTable(").unwrap();
         assert!(calibrated < raised && raised < truth_table, "{script}");
+    }
+
+    /// The R line that raises the cases of `X` at 0.5.
+    const RAISED_X: &str =
+        "dat[[\"X\"]][which(abs(dat[[\"X\"]] - 0.5) < sqrt(.Machine$double.eps))] <- 0.501";
+
+    #[test]
+    fn a_set_used_as_it_is_gets_the_constant_in_the_script_when_chosen() {
+        let data = crate::analysis::data::import(
+            "d.csv",
+            b"case,X,Y\na,0.5,0.9\nb,0.8,0.2\n",
+            &Default::default(),
+        )
+        .unwrap()
+        .dataset;
+        let mut p = Project::with_data(data);
+        p.qca.outcome = Some("Y".into());
+        p.qca.conditions = vec!["X".into()];
+        let line = RAISED_X;
+        let script = r_script(&p, &RScriptOptions::default()).unwrap();
+        assert!(!script.contains(line), "{script}");
+        p.qca.crossover_as_is.insert(
+            "X".into(),
+            crate::analysis::calibrate::CrossoverCases::AddConstant,
+        );
+        let script = r_script(&p, &RScriptOptions::default()).unwrap();
+        let raised = script.find(line).unwrap();
+        assert!(raised < script.find("truthTable(").unwrap(), "{script}");
+        assert_eq!(p.memberships("X").unwrap(), vec![0.501, 0.8]);
     }
 
     #[test]

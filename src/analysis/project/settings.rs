@@ -3,6 +3,8 @@
 //! stakeholder section. The truth-table, minimization and stakeholder
 //! types are those of their own modules, embedded as they are.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::calibrate::{Calibration, CrossoverCases};
@@ -47,6 +49,28 @@ pub struct QcaSettings {
     pub truth_table: TruthTableOptions,
     /// Minimization settings.
     pub minimize: MinimizeSettings,
+    /// What happens to the cases at exactly 0.5 of a set used as it is
+    /// ("already calibrated": a data column with no calibration of that
+    /// name), by set name; a set not listed keeps R's behaviour (left out
+    /// of the truth table). A calibrated set has its own
+    /// [`CalibrationSetting::crossover_cases`]. Files written before this
+    /// setting existed open with the map empty.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub crossover_as_is: BTreeMap<String, CrossoverCases>,
+    /// The conditions drawn in the Venn diagram when there are more than it
+    /// can draw legibly (names, in condition order); empty, or fewer than
+    /// two of them still among the conditions: the first ones. Saved so
+    /// that a file, a link or a reload keeps the user's choice.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub venn_conditions: Vec<String>,
+}
+
+impl QcaSettings {
+    /// The choice for the cases at 0.5 of `set` used as it is.
+    #[must_use]
+    pub fn crossover_as_is(&self, set: &str) -> CrossoverCases {
+        self.crossover_as_is.get(set).copied().unwrap_or_default()
+    }
 }
 
 /// How the truth table is minimized (R `minimize()` arguments).

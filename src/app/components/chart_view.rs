@@ -244,6 +244,47 @@ impl Translate for ChartText {
     }
 }
 
+/// What an export button saves.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Export {
+    /// A PNG at `scale` times the logical size, its resolution recorded
+    /// as `dpi` when given.
+    Png { scale: f64, dpi: Option<f64> },
+    /// An SVG document.
+    Svg,
+}
+
+impl Export {
+    /// The end of the file name: `.png`, `_300dpi.png` or `.svg`.
+    fn suffix(self) -> &'static str {
+        match self {
+            Export::Png { dpi: None, .. } => ".png",
+            Export::Png { dpi: Some(_), .. } => "_300dpi.png",
+            Export::Svg => ".svg",
+        }
+    }
+}
+
+/// Renders `chart` (logical size `width` × `height`) as `export`, adds its
+/// story (title, data, settings, app version) and downloads it as `name`.
+fn save_chart(
+    chart: &dyn DynChart,
+    width: u32,
+    height: u32,
+    export: Export,
+    name: &str,
+    story: &download::ChartStory,
+) -> Result<(), DownloadError> {
+    match export {
+        Export::Png { scale, dpi } => export_png(chart, width, height, scale, dpi)
+            .map(|bytes| download::png_with_story(&bytes, story))
+            .and_then(|bytes| download::download_bytes(name, PNG_MIME, &bytes)),
+        Export::Svg => export_svg(chart, width, height)
+            .map(|svg| download::svg_with_story(&svg, story))
+            .and_then(|svg| download::download_text(name, SVG_MIME, &svg)),
+    }
+}
+
 /// Properties of [`ChartView`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ChartViewProps {
@@ -331,32 +372,27 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
             });
         }
     };
-    let on_png = {
-        let story = story.clone();
-        let (chart, w, h, base, finish) = (
-            props.chart.clone(),
-            props.width,
-            props.height,
-            base.clone(),
-            finish.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let name = format!("{base}.png");
-            let result = export_png(chart.0.as_ref(), w, h, SCREEN_PNG_SCALE, None)
-                .map(|bytes| download::png_with_story(&bytes, &story()))
-                .and_then(|bytes| download::download_bytes(&name, PNG_MIME, &bytes));
+    // Every export button: render, add the story, download, say how it went.
+    let save = {
+        let (chart, w, h, base) = (props.chart.clone(), props.width, props.height, base.clone());
+        move |export: Export| {
+            let name = format!("{base}{}", export.suffix());
+            let result = save_chart(chart.0.as_ref(), w, h, export, &name, &story());
             finish(name, result);
+        }
+    };
+    let on_png = {
+        let save = save.clone();
+        Callback::from(move |_: MouseEvent| {
+            save(Export::Png {
+                scale: SCREEN_PNG_SCALE,
+                dpi: None,
+            });
         })
     };
     let on_png300 = {
-        let story = story.clone();
-        let (chart, w, h, base, finish) = (
-            props.chart.clone(),
-            props.width,
-            props.height,
-            base.clone(),
-            finish.clone(),
-        );
+        let save = save.clone();
+        let (w, h) = (props.width, props.height);
         let (print_width, unit, status) = (print_width.clone(), unit.clone(), status.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(px) = print_width
@@ -374,30 +410,13 @@ pub fn chart_view(props: &ChartViewProps) -> Html {
                 status.set(Status::BadWidth);
                 return;
             }
-            let name = format!("{base}_300dpi.png");
-            let result = export_png(chart.0.as_ref(), w, h, scale, Some(PRINT_DPI))
-                .map(|bytes| download::png_with_story(&bytes, &story()))
-                .and_then(|bytes| download::download_bytes(&name, PNG_MIME, &bytes));
-            finish(name, result);
+            save(Export::Png {
+                scale,
+                dpi: Some(PRINT_DPI),
+            });
         })
     };
-    let on_svg = {
-        let story = story.clone();
-        let (chart, w, h, base, finish) = (
-            props.chart.clone(),
-            props.width,
-            props.height,
-            base.clone(),
-            finish.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let name = format!("{base}.svg");
-            let result = export_svg(chart.0.as_ref(), w, h)
-                .map(|svg| download::svg_with_story(&svg, &story()))
-                .and_then(|svg| download::download_text(&name, SVG_MIME, &svg));
-            finish(name, result);
-        })
-    };
+    let on_svg = Callback::from(move |_: MouseEvent| save(Export::Svg));
     let on_width = {
         let print_width = print_width.clone();
         Callback::from(move |e: InputEvent| {

@@ -11,8 +11,8 @@ use yew::prelude::*;
 use super::chart_view::{ChartRef, ChartView};
 use super::fsqca_charts::{calibration_chart, histogram};
 use crate::analysis::calibrate::{
-    Anchors, BellAnchors, CROSSOVER_CONSTANT, Calibration, CalibrationError, CrossoverCases,
-    calibrate,
+    Anchors, BellAnchors, CROSSOVER_CONSTANT, Calibrated, Calibration, CalibrationError,
+    CrossoverCases, calibrate,
 };
 use crate::analysis::project::CalibrationSetting;
 use crate::app::i18n::fsqca::{
@@ -33,6 +33,10 @@ pub struct FsqcaCalibrationProps {
     pub cases: Vec<String>,
     /// The calibration in the project, if any.
     pub setting: Option<CalibrationSetting>,
+    /// The choice for the cases at 0.5 when the column is used as it is
+    /// (no calibration; `QcaSettings::crossover_as_is`).
+    #[prop_or_default]
+    pub as_is_choice: CrossoverCases,
 }
 
 /// R's default `idm` (membership at the inclusion anchor), as typed.
@@ -190,11 +194,17 @@ fn build(
 pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
     let ctx = use_context::<AppContext>();
     let current = props.setting.as_ref().map(|s| &s.method);
-    let choice = props
+    // The choice a new calibration starts with (R's default), and the one
+    // in force: the calibration's own, or the as-is one without a calibration.
+    let cal_choice = props
         .setting
         .as_ref()
         .map(|s| s.crossover_cases)
         .unwrap_or_default();
+    let choice = props
+        .setting
+        .as_ref()
+        .map_or(props.as_is_choice, |s| s.crossover_cases);
     let method = use_state(|| method_key(current).to_owned());
     let texts = use_state(|| anchor_texts(current));
     let shape = use_state(|| shape_texts(current));
@@ -221,7 +231,7 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
                             source: name.clone(),
                             target: name.clone(),
                             method,
-                            crossover_cases: choice,
+                            crossover_cases: cal_choice,
                         },
                     )));
                 }
@@ -265,7 +275,8 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
             method.set(m);
         })
     };
-    let on_field = |i: usize| {
+    // A typed anchor or shape parameter: applied at once (or its error shown).
+    let on_typed = |field: Typed| {
         let texts = texts.clone();
         let shape = shape.clone();
         let method = method.clone();
@@ -273,29 +284,24 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut t = (*texts).clone();
-            t.resize(t.len().max(i + 1), String::new());
-            if let Some(slot) = t.get_mut(i) {
-                *slot = v;
-            }
-            apply(&method, &t, &shape);
-            texts.set(t);
-        })
-    };
-    let on_shape = |i: usize| {
-        let texts = texts.clone();
-        let shape = shape.clone();
-        let method = method.clone();
-        let apply = apply.clone();
-        Callback::from(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
             let mut sh = shape_for(&method, &shape);
-            if let Some(slot) = sh.get_mut(i) {
+            let slot = match field {
+                Typed::Anchor(i) => {
+                    t.resize(t.len().max(i + 1), String::new());
+                    t.get_mut(i)
+                }
+                Typed::Shape(i) => sh.get_mut(i),
+            };
+            if let Some(slot) = slot {
                 *slot = v;
             }
-            apply(&method, &texts, &sh);
+            apply(&method, &t, &sh);
+            texts.set(t);
             shape.set(sh);
         })
     };
+    let on_field = |i: usize| on_typed(Typed::Anchor(i));
+    let on_shape = |i: usize| on_typed(Typed::Shape(i));
     let preset = |p: Preset| {
         let texts = texts.clone();
         let shape = shape.clone();
@@ -349,8 +355,14 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
         _ => Vec::new(),
     };
     let shown_shape = shape_for(&method, &shape);
-    let at_half: Vec<String> = current
-        .and_then(|m| calibrate(&props.raw, m).ok())
+    // The cases at 0.5 of the calibrated set, or of the column used as it
+    // is ("already calibrated"): the same choice is offered for both.
+    let calibrated = match current {
+        Some(m) => calibrate(&props.raw, m).ok(),
+        None => Some(Calibrated::as_is(props.raw.clone())),
+    };
+    let at_half: Vec<String> = calibrated
+        .as_ref()
         .map(|c| {
             c.at_crossover
                 .iter()
@@ -361,11 +373,16 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
     let on_choice = |c: CrossoverCases| {
         let ctx = ctx.clone();
         let setting = props.setting.clone();
-        Callback::from(move |_: Event| {
-            if let Some(mut s) = setting.clone() {
+        let name = props.name.clone();
+        Callback::from(move |_: Event| match setting.clone() {
+            Some(mut s) => {
                 s.crossover_cases = c;
                 ctx.dispatch(Action::Fsqca(FsqcaAction::SetCalibration(s)));
             }
+            None => ctx.dispatch(Action::Fsqca(FsqcaAction::SetCrossoverAsIs(
+                name.clone(),
+                c,
+            ))),
         })
     };
     let safe = props.name.replace(|c: char| !c.is_alphanumeric(), "_");
@@ -388,7 +405,7 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
         }
         None => html! {
             <div class="fsqca-charts">
-                <ChartView chart={ChartRef::new(histogram(lang, &props.name, &props.raw, None))}
+                <ChartView chart={ChartRef::new(histogram(lang, &props.name, &calibrated.map(|c| c.with_choice(choice).values).unwrap_or_default(), None))}
                     file_name={format!("histogram_{safe}")} label={format!("{} {}", lang.t(T::Histogram), props.name)} width={480} height={360} />
             </div>
         },
@@ -471,6 +488,13 @@ pub fn fsqca_calibration(props: &FsqcaCalibrationProps) -> Html {
             </details>
         </fieldset>
     }
+}
+
+/// A typed field: anchor (or threshold list) `i`, or shape parameter `i`.
+#[derive(Clone, Copy)]
+enum Typed {
+    Anchor(usize),
+    Shape(usize),
 }
 
 #[derive(Clone, Copy)]

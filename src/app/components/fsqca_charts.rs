@@ -7,12 +7,15 @@ use yew::prelude::*;
 
 use super::chart_view::{ChartRef, ChartView};
 use crate::analysis::calibrate::{CROSSOVER_CONSTANT, Calibration, CrossoverCases, calibrate};
+use crate::analysis::minimize::{Implicant, Minimization};
+use crate::analysis::solution::ChartCell;
 use crate::analysis::truth_table::{Out, TruthTable};
 use crate::app::i18n::Lang;
 use crate::charts::{
-    Bins, CalibrationCase, CalibrationChart, CalibrationTexts, Guide, HeatmapRow, HeatmapTexts,
-    HistogramChart, HistogramTexts, OutValue, RegionLabels, TruthTableHeatmap, VennDiagram,
-    VennRegion, VennTexts, XyCase, XyPlot, XyTexts, qca_venn::project_regions,
+    Bins, CalibrationCase, CalibrationChart, CalibrationTexts, ConfigurationTexts, Guide,
+    HeatmapRow, HeatmapTexts, HistogramChart, HistogramTexts, OutValue, Presence, RegionLabels,
+    TruthTableHeatmap, VennDiagram, VennRegion, VennTexts, XyCase, XyPlot, XyTexts,
+    qca_venn::project_regions,
 };
 
 /// Points sampled along a calibration curve.
@@ -32,6 +35,54 @@ pub fn out_value(o: Out) -> OutValue {
         Out::Contradiction => OutValue::Contradiction,
         Out::Remainder => OutValue::Remainder,
     }
+}
+
+/// The terms of every model of a minimization (`[model][term]`), e.g. the
+/// parsimonious models whose terms decide the core conditions.
+pub fn model_terms(m: &Minimization) -> Vec<Vec<Implicant>> {
+    m.models
+        .iter()
+        .map(|model| {
+            model
+                .iter()
+                .filter_map(|&p| m.prime_implicants.get(p).copied())
+                .collect()
+        })
+        .collect()
+}
+
+/// The symbol of a configuration-chart cell (Fiss 2011): blank for a
+/// condition the configuration does not name, large for core, small for
+/// peripheral, ● present, ⊗ absent.
+pub fn presence(cell: Option<&ChartCell>) -> Presence {
+    match cell {
+        None => Presence::DontCare,
+        Some(c) if c.core && c.present => Presence::CorePresent,
+        Some(c) if c.core => Presence::CoreAbsent,
+        Some(c) if c.present => Presence::PeripheralPresent,
+        Some(_) => Presence::PeripheralAbsent,
+    }
+}
+
+/// The configuration chart's texts in the user's language, titled `title`
+/// (the page and the report use the same words).
+pub fn config_texts(lang: Lang, title: String) -> ConfigurationTexts {
+    let mut t = ConfigurationTexts::english();
+    t.title = title;
+    if zh(lang) {
+        t.condition_header = "条件".into();
+        t.raw_coverage = "原始覆盖度".into();
+        t.unique_coverage = "唯一覆盖度".into();
+        t.consistency = "一致性".into();
+        t.solution_consistency = "解的一致性".into();
+        t.solution_coverage = "解的覆盖度".into();
+        t.core_present = "核心条件存在".into();
+        t.core_absent = "核心条件缺失".into();
+        t.peripheral_present = "边缘条件存在".into();
+        t.peripheral_absent = "边缘条件缺失".into();
+        t.dont_care = "空白：无关".into();
+    }
+    t
 }
 
 /// The anchors or thresholds of a method, as guides.

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart_view::{ChartRef, ChartView};
-use super::fsqca_charts::{XyView, venn, xy_plot};
+use super::fsqca_charts::{XyView, model_terms, presence, venn, xy_plot};
 use super::fsqca_section::{DownloadButton, csv_field};
 use crate::analysis::minimize::{Implicant, Minimization};
 use crate::analysis::solution::{Solution, configuration_chart, describe};
@@ -16,7 +16,7 @@ use crate::app::i18n::fsqca::{FsqcaText as T, failure_text, venn_too_many};
 use crate::app::importer::AppContext;
 use crate::app::worker::{Failure, Outcome};
 use crate::charts::qca_venn::MAX_SETS;
-use crate::charts::{Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit};
+use crate::charts::{Configuration, ConfigurationChart, ConfigurationTexts, SolutionFit};
 
 /// Props of [`FsqcaResults`].
 #[derive(Properties, PartialEq)]
@@ -50,7 +50,6 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
     let lang = ctx.lang;
     let xy_choice = use_state(String::new);
     let chart_of = use_state(|| None::<ChartOf>);
-    let venn_pick = use_state(|| None::<Vec<usize>>);
     let refs: Vec<&[f64]> = props.columns.iter().map(Vec::as_slice).collect();
     let k = props.table.conditions.len();
     // A 0-based configuration as R shows it: the row number and its values.
@@ -170,17 +169,9 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                     if let Ok(s) = &sol {
                         // Configuration chart columns: the terms of every model;
                         // core = in the parsimonious model this one was built from.
-                        let pars_terms: Vec<Implicant> = is
-                            .parsimonious
-                            .models
-                            .get(pair.parsimonious_model)
-                            .map(|m| {
-                                m.iter()
-                                    .filter_map(|&p| {
-                                        is.parsimonious.prime_implicants.get(p).copied()
-                                    })
-                                    .collect()
-                            })
+                        let pars_terms: Vec<Implicant> = model_terms(&is.parsimonious)
+                            .into_iter()
+                            .nth(pair.parsimonious_model)
                             .unwrap_or_default();
                         let several = is.pairs.len() > 1;
                         push_columns(&mut inter_chart, s, k, &|_| pars_terms.clone(), &|mi| {
@@ -205,23 +196,27 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
     // The configuration chart of the chosen solution (Fiss 2011).
     let mut complex_chart = ChartColumns::default();
     if let Ok(s) = &complex {
-        // Core: the literals of a parsimonious term (of any model) that
-        // contains the complex term.
-        let pars_pis: Vec<Implicant> = o
-            .parsimonious
-            .as_ref()
-            .map(|m| {
-                let mut used: Vec<usize> = m.models.iter().flatten().copied().collect();
-                used.sort_unstable();
-                used.dedup();
-                used.iter()
-                    .filter_map(|&p| m.prime_implicants.get(p).copied())
-                    .collect()
-            })
-            .unwrap_or_default();
-        push_columns(&mut complex_chart, s, k, &|_| pars_pis.clone(), &|mi| {
-            model_label(s, mi)
-        });
+        // Core: the literals of the parsimonious term that contains the
+        // complex term (Fiss 2011). With several parsimonious models the
+        // core depends on which one is taken, so — as R QCA pairs them
+        // for intermediate solutions (C1P1, C1P2, …) — the chart shows
+        // every complex model once per parsimonious model ("M1 · P2"),
+        // each column's core read from that one model only; never "core
+        // if any parsimonious model has it".
+        let pars_models: Vec<Vec<Implicant>> =
+            o.parsimonious.as_ref().map(model_terms).unwrap_or_default();
+        if pars_models.len() > 1 {
+            for (pj, pis) in pars_models.iter().enumerate() {
+                push_columns(&mut complex_chart, s, k, &|_| pis.clone(), &|mi| {
+                    format!("M{} · P{}", mi + 1, pj + 1)
+                });
+            }
+        } else {
+            let pis = pars_models.into_iter().next().unwrap_or_default();
+            push_columns(&mut complex_chart, s, k, &|_| pis.clone(), &|mi| {
+                model_label(s, mi)
+            });
+        }
     }
     let mut pars_chart = ChartColumns::default();
     if let Ok(s) = &pars {
@@ -249,7 +244,7 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
         match kinds.iter().find(|(k, _)| Some(*k) == shown) {
             None => Html::default(),
             Some((kind, columns)) => {
-                let mut texts = config_texts(lang);
+                let mut texts = config_texts(lang, *kind);
                 texts.note = lang.t(kind.note()).to_owned();
                 let chart = ConfigurationChart {
                     conditions: props.table.conditions.clone(),
@@ -384,17 +379,18 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                         )
                     })
                 };
-                let drawn: Vec<usize> = match &*venn_pick {
-                    Some(p) if k > MAX_SETS => p.clone(),
-                    _ => (0..k.min(MAX_SETS)).collect(),
-                };
+                // The conditions drawn: the user's choice saved in the
+                // project (so a file, a link or a reload keeps it), else
+                // the first ones.
+                let drawn = venn_drawn(&props.table.conditions, &ctx.project.qca.venn_conditions);
                 let v = venn(lang, &props.table, &drawn, &|n| {
                     n >= 1 && imps.iter().any(|imp| imp.covers(n - 1))
                 });
                 let venn_choice = if k > MAX_SETS {
                     let toggle = |j: usize| {
-                        let venn_pick = venn_pick.clone();
+                        let ctx = ctx.clone();
                         let drawn = drawn.clone();
+                        let conditions = props.table.conditions.clone();
                         Callback::from(move |e: Event| {
                             let on = e
                                 .target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -406,7 +402,13 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                             } else if !on && d.len() > 1 {
                                 d.retain(|&x| x != j);
                             }
-                            venn_pick.set(Some(d));
+                            let names = d
+                                .iter()
+                                .filter_map(|&j| conditions.get(j).cloned())
+                                .collect();
+                            ctx.dispatch(crate::app::state::Action::Fsqca(
+                                crate::app::state::fsqca::FsqcaAction::SetVennConditions(names),
+                            ));
                         })
                     };
                     html! {
@@ -430,10 +432,13 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
                 html! {
                     <section class="fsqca-figure" aria-labelledby="fsqca-xy-title">
                         <h4 id="fsqca-xy-title">{ lang.t(T::XyPlot) }</h4>
-                        <div class="field inline">
+                        <div class="field inline fsqca-pick-field">
                             <label for="fsqca-xy-pick">{ lang.t(T::XyOf) }</label>
-                            <select id="fsqca-xy-pick" {onchange}>
-                                { for options.iter().enumerate().map(|(i, o)| html! { <option value={o.0.clone()} selected={i == index}>{ o.0.clone() }</option> }) }
+                            // Long expressions are cut with an ellipsis in the
+                            // closed menu; the full text stays in the options
+                            // and in the title (tooltip) of the menu and each option.
+                            <select id="fsqca-xy-pick" class="fsqca-pick" title={options.get(index).map(|o| o.0.clone()).unwrap_or_default()} {onchange}>
+                                { for options.iter().enumerate().map(|(i, o)| html! { <option value={o.0.clone()} title={o.0.clone()} selected={i == index}>{ o.0.clone() }</option> }) }
                             </select>
                         </div>
                         <XyView plot={plot} label={format!("{} {expr}", lang.t(T::XyPlot))} file_name="xy_plot" />
@@ -458,6 +463,22 @@ pub fn fsqca_results(props: &FsqcaResultsProps) -> Html {
             { chart_html }
             { xy_html }
         </section>
+    }
+}
+
+/// The conditions the Venn diagram draws (indices, in order): all of them
+/// up to [`MAX_SETS`]; with more, those named in `chosen` (the project's
+/// `venn_conditions`) that are still conditions, when there are from one
+/// to [`MAX_SETS`] of them, else the first [`MAX_SETS`].
+fn venn_drawn(conditions: &[String], chosen: &[String]) -> Vec<usize> {
+    let k = conditions.len();
+    let picked: Vec<usize> = (0..k)
+        .filter(|&j| conditions.get(j).is_some_and(|c| chosen.contains(c)))
+        .collect();
+    if k > MAX_SETS && (1..=MAX_SETS).contains(&picked.len()) {
+        picked
+    } else {
+        (0..k.min(MAX_SETS)).collect()
     }
 }
 
@@ -541,16 +562,7 @@ fn push_columns(
             out.configurations.push(Configuration {
                 model: model.clone(),
                 label: format!("{}", out.configurations.len() + 1),
-                cells: col
-                    .iter()
-                    .map(|c| match c {
-                        None => Presence::DontCare,
-                        Some(c) if c.present && c.core => Presence::CorePresent,
-                        Some(c) if c.present => Presence::PeripheralPresent,
-                        Some(c) if c.core => Presence::CoreAbsent,
-                        Some(_) => Presence::PeripheralAbsent,
-                    })
-                    .collect(),
+                cells: col.iter().map(|c| presence(c.as_ref())).collect(),
                 raw_coverage: t.cov_s,
                 unique_coverage: t.cov_u.unwrap_or(0.0),
                 consistency: t.incl_s,
@@ -572,21 +584,21 @@ fn outcome_label(p: &FsqcaResultsProps) -> String {
     }
 }
 
-fn config_texts(lang: crate::app::i18n::Lang) -> ConfigurationTexts {
-    let mut t = ConfigurationTexts::english();
-    if lang == crate::app::i18n::Lang::ZhHans {
-        t.title = "组态图".into();
-        t.condition_header = "条件".into();
-        t.raw_coverage = "原始覆盖度".into();
-        t.unique_coverage = "唯一覆盖度".into();
-        t.consistency = "一致性".into();
-        t.solution_consistency = "解的一致性".into();
-        t.solution_coverage = "解的覆盖度".into();
-        t.core_present = "核心条件存在".into();
-        t.core_absent = "核心条件缺失".into();
-        t.peripheral_present = "边缘条件存在".into();
-        t.peripheral_absent = "边缘条件缺失".into();
-        t.dont_care = "无关".into();
-    }
-    t
+/// The configuration chart's texts. The title names the chart and the
+/// solution in both languages ("Configuration chart: Complex solution"),
+/// so an exported file says what it shows in either.
+fn config_texts(lang: crate::app::i18n::Lang, kind: ChartOf) -> ConfigurationTexts {
+    let colon = if lang == crate::app::i18n::Lang::ZhHans {
+        "："
+    } else {
+        ": "
+    };
+    super::fsqca_charts::config_texts(
+        lang,
+        format!(
+            "{}{colon}{}",
+            lang.t(T::ConfigurationChart),
+            lang.t(kind.title())
+        ),
+    )
 }

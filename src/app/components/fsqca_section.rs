@@ -214,7 +214,7 @@ pub fn fsqca_section() -> Html {
                 <p class="hint">{ lang.t(T::CalibrateHint) }</p>
                 { for selected.iter().map(|n| html! {
                     <FsqcaCalibration key={format!("{n}#{}", ctx.persist.generation)} name={n.clone()} raw={raw_of(n)} cases={cases.clone()}
-                        setting={project.calibration(n).cloned()} />
+                        setting={project.calibration(n).cloned()} as_is_choice={project.qca.crossover_as_is(n)} />
                 }) }
                 { for memberships.iter().filter_map(|(n, m)| m.as_ref().err().map(|e| html! {
                     <p class="error" role="alert">{ format!("{n}: {}", project_error(lang, e)) }</p>

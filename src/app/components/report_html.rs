@@ -25,8 +25,7 @@ use crate::app::i18n::fsqca::failure_text;
 use crate::app::i18n::persist::project_error;
 use crate::app::worker::Outcome;
 use crate::charts::{
-    Configuration, ConfigurationChart, ConfigurationTexts, Presence, SolutionFit, XyCase, XyPlot,
-    XyTexts, render_svg,
+    Configuration, ConfigurationChart, SolutionFit, XyCase, XyPlot, XyTexts, render_svg,
 };
 
 /// Width of the charts in the report, in SVG pixels.
@@ -87,6 +86,30 @@ pub fn describe_setting(lang: Lang, c: &crate::analysis::project::CalibrationSet
         }
         _ => method,
     }
+}
+
+/// The sets used as they are ("already calibrated") whose cases at exactly
+/// 0.5 the user raised, with that choice described.
+fn raised_as_is(lang: Lang, project: &crate::analysis::project::Project) -> Vec<(String, String)> {
+    let raised = 0.5 + crate::analysis::calibrate::CROSSOVER_CONSTANT;
+    project
+        .qca
+        .outcome
+        .iter()
+        .chain(&project.qca.conditions)
+        .filter(|n| {
+            project.calibration(n).is_none()
+                && project.qca.crossover_as_is(n)
+                    == crate::analysis::calibrate::CrossoverCases::AddConstant
+        })
+        .map(|n| {
+            let d = match lang {
+                Lang::En => format!("used as it is; cases at exactly 0.5 raised to {raised}"),
+                Lang::ZhHans => format!("按原值使用；隶属度恰为 0.5 的案例改为 {raised}"),
+            };
+            (n.clone(), d)
+        })
+        .collect()
 }
 
 /// The calibration method and its anchors, as in R's `calibrate()`.
@@ -168,8 +191,13 @@ struct Solved {
     cases: Vec<String>,
     /// (name, minimization, solution), complex → parsimonious → intermediate.
     solutions: Vec<(String, Minimization, Solution)>,
-    /// The parsimonious solution's prime implicants (core conditions).
-    parsimonious_pis: Vec<Implicant>,
+    /// The terms of each parsimonious model (P1, P2, …): the core
+    /// conditions of a configuration chart are read from one of them.
+    parsimonious_models: Vec<Vec<Implicant>>,
+    /// Per solution: the parsimonious model its chart reads core
+    /// conditions from (its own model for the parsimonious solution, the
+    /// pair's `P` for an intermediate one, P1 for the complex solution).
+    core_model: Vec<usize>,
     notes: Vec<String>,
 }
 
@@ -195,24 +223,29 @@ fn solve(
     let refs: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
     let mut notes = Vec::new();
     let mut solutions = Vec::new();
-    let mut parsimonious_pis = Vec::new();
-    let mut push = |name: String, m: &Minimization, notes: &mut Vec<String>| match describe(
-        m, &tt, &refs, &y, &cases,
-    ) {
-        Ok(s) => solutions.push((name, m.clone(), s)),
-        Err(e) => notes.push(format!("{name}: {e}")),
-    };
+    let mut parsimonious_models: Vec<Vec<Implicant>> = Vec::new();
+    let mut core_model = Vec::new();
+    let mut push =
+        |name: String, m: &Minimization, core: usize, notes: &mut Vec<String>| match describe(
+            m, &tt, &refs, &y, &cases,
+        ) {
+            Ok(s) => {
+                solutions.push((name, m.clone(), s));
+                core_model.push(core);
+            }
+            Err(e) => notes.push(format!("{name}: {e}")),
+        };
     match minimized {
         Err(e) => notes.push(e.clone()),
         Ok(minimized) => {
             match &minimized.complex {
-                Ok(m) => push("complex".into(), m, &mut notes),
+                Ok(m) => push("complex".into(), m, 0, &mut notes),
                 Err(e) => notes.push(format!("complex: {}", failure_text(lang, e))),
             }
             match &minimized.parsimonious {
                 Ok(m) => {
-                    parsimonious_pis.clone_from(&m.prime_implicants);
-                    push("parsimonious".into(), m, &mut notes);
+                    parsimonious_models = super::fsqca_charts::model_terms(m);
+                    push("parsimonious".into(), m, 0, &mut notes);
                 }
                 Err(e) => notes.push(format!("parsimonious: {}", failure_text(lang, e))),
             }
@@ -222,6 +255,7 @@ fn solve(
                         push(
                             format!("intermediate {}", result.key(i)),
                             &pair.solution,
+                            pair.parsimonious_model,
                             &mut notes,
                         );
                     }
@@ -237,7 +271,8 @@ fn solve(
         y,
         cases,
         solutions,
-        parsimonious_pis,
+        parsimonious_models,
+        core_model,
         notes,
     })
 }
@@ -418,19 +453,24 @@ fn build(
     );
 
     // Calibration.
-    if !project.calibrations.is_empty() {
+    let as_is = raised_as_is(lang, project);
+    if !project.calibrations.is_empty() || !as_is.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>", t("Calibration", "校准"));
-        let rows: Vec<Vec<Cell>> = project
-            .calibrations
-            .iter()
-            .map(|c| {
-                vec![
-                    c.target.clone().into(),
-                    c.source.clone().into(),
-                    describe_setting(lang, c).into(),
-                ]
-            })
-            .collect();
+        let rows: Vec<Vec<Cell>> =
+            project
+                .calibrations
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.target.clone().into(),
+                        c.source.clone().into(),
+                        describe_setting(lang, c).into(),
+                    ]
+                })
+                .chain(as_is.iter().map(|(name, d)| {
+                    vec![name.clone().into(), name.clone().into(), d.clone().into()]
+                }))
+                .collect();
         table(
             &mut out,
             &mut sheets,
@@ -679,7 +719,13 @@ fn fsqca_part(
             .iter()
             .filter_map(|&i| min.prime_implicants.get(i).copied())
             .collect();
-        let cells = configuration_chart(k, &terms, &solved.parsimonious_pis);
+        let core = solved
+            .core_model
+            .get(solved.solutions.len() - 1)
+            .and_then(|&p| solved.parsimonious_models.get(p))
+            .cloned()
+            .unwrap_or_default();
+        let cells = configuration_chart(k, &terms, &core);
         let configurations: Vec<Configuration> = cells
             .iter()
             .zip(&model.terms)
@@ -689,13 +735,7 @@ fn fsqca_part(
                 label: format!("S{}", i + 1),
                 cells: column
                     .iter()
-                    .map(|c| match c {
-                        None => Presence::DontCare,
-                        Some(c) if c.core && c.present => Presence::CorePresent,
-                        Some(c) if c.core => Presence::CoreAbsent,
-                        Some(c) if c.present => Presence::PeripheralPresent,
-                        Some(_) => Presence::PeripheralAbsent,
-                    })
+                    .map(|c| super::fsqca_charts::presence(c.as_ref()))
                     .collect(),
                 raw_coverage: fit.cov_s,
                 unique_coverage: fit.cov_u.unwrap_or(f64::NAN),
@@ -710,7 +750,7 @@ fn fsqca_part(
                 consistency: model.incl_s,
                 coverage: model.cov_s,
             }],
-            texts: config_texts(lang, &label),
+            texts: super::fsqca_charts::config_texts(lang, label.clone()),
             font_size: 14.0,
             show_legend: true,
         };
@@ -803,25 +843,6 @@ fn solution_label(lang: Lang, name: &str) -> String {
     }
 }
 
-fn config_texts(lang: Lang, label: &str) -> ConfigurationTexts {
-    let mut texts = ConfigurationTexts::english();
-    texts.title = label.to_owned();
-    if lang == Lang::ZhHans {
-        texts.condition_header = "条件".into();
-        texts.raw_coverage = "原始覆盖度".into();
-        texts.unique_coverage = "唯一覆盖度".into();
-        texts.consistency = "一致性".into();
-        texts.solution_consistency = "解的一致性".into();
-        texts.solution_coverage = "解的覆盖度".into();
-        texts.core_present = "核心条件存在".into();
-        texts.core_absent = "核心条件缺失".into();
-        texts.peripheral_present = "边缘条件存在".into();
-        texts.peripheral_absent = "边缘条件缺失".into();
-        texts.dont_care = "空白：无关".into();
-    }
-    texts
-}
-
 fn lower_first_word(label: &str) -> String {
     match label.split_once(' ') {
         Some((first, rest)) => format!("{} {rest}", first.to_lowercase()),
@@ -884,6 +905,11 @@ fn methods_paragraph(
         .calibrations
         .iter()
         .map(|c| format!("{} ({})", c.target, describe_setting(lang, c)))
+        .chain(
+            raised_as_is(lang, project)
+                .into_iter()
+                .map(|(name, d)| format!("{name} ({d})")),
+        )
         .collect();
     let shown = solved.solutions.last();
     let fit = shown.and_then(|(name, _, s)| {
@@ -896,99 +922,79 @@ fn methods_paragraph(
             )
         })
     });
-    match lang {
-        Lang::En => {
-            let mut p = format!(
-                "We used fuzzy-set qualitative comparative analysis (fsQCA) with PolicyLens {APP_VERSION}, whose procedures follow the R package QCA 3.25. The data comprise {n} cases; the outcome is {outcome} and the conditions are {conditions}. "
-            );
-            if !calibrations.is_empty() {
-                let _ = write!(
-                    p,
-                    "Raw scores were calibrated into fuzzy sets: {}. ",
-                    calibrations.join("; ")
-                );
-            }
-            let _ = write!(
-                p,
-                "The truth table used a consistency threshold of {} (incl.cut), a frequency threshold of {} case(s) (n.cut) and a PRI threshold of {}{}. ",
-                anchor(o.incl_cut),
-                o.n_cut,
-                anchor(o.pri_cut),
-                if o.exclude.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "; remainders {} were excluded",
-                        o.exclude
-                            .iter()
-                            .map(u64::to_string)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            );
-            p.push_str("Boolean minimization produced the complex and parsimonious solutions");
-            if !dir_exp.is_empty() {
-                let _ = write!(
-                    p,
-                    " and the intermediate solution with directional expectations {}",
-                    dir_exp.join(", ")
-                );
-            }
-            p.push_str(". ");
-            if let Some((label, expr, incl, cov)) = fit {
-                let _ = write!(
-                    p,
-                    "The {} is {expr} → {outcome} (solution consistency = {}, solution coverage = {}).",
-                    lower_first_word(&label),
-                    num(incl),
-                    num(cov)
-                );
-            }
-            p
-        }
-        Lang::ZhHans => {
-            let mut p = format!(
-                "本研究采用模糊集定性比较分析（fsQCA），使用 PolicyLens {APP_VERSION}，其计算程序与 R 软件包 QCA 3.25 一致。数据包括 {n} 个案例；结果变量为 {outcome}，条件变量为 {conditions}。"
-            );
-            if !calibrations.is_empty() {
-                let _ = write!(p, "原始得分被校准为模糊集：{}。", calibrations.join("；"));
-            }
-            let _ = write!(
-                p,
-                "真值表采用一致性阈值 {}（incl.cut）、案例频数阈值 {}（n.cut）和 PRI 阈值 {}{}。",
-                anchor(o.incl_cut),
-                o.n_cut,
-                anchor(o.pri_cut),
-                if o.exclude.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "，并排除了逻辑余项 {}",
-                        o.exclude
-                            .iter()
-                            .map(u64::to_string)
-                            .collect::<Vec<_>>()
-                            .join("、")
-                    )
-                }
-            );
-            p.push_str("布尔最小化得到复杂解和简约解");
-            if !dir_exp.is_empty() {
-                let _ = write!(p, "，并依据方向性预期 {} 得到中间解", dir_exp.join("、"));
-            }
-            p.push('。');
-            if let Some((label, expr, incl, cov)) = fit {
-                let _ = write!(
-                    p,
-                    "{label}为 {expr} → {outcome}（解的一致性 = {}，解的覆盖度 = {}）。",
-                    num(incl),
-                    num(cov)
-                );
-            }
-            p
-        }
+    // Sentence by sentence, each in both languages (the same facts).
+    let mut p = pick(
+        lang,
+        &format!(
+            "We used fuzzy-set qualitative comparative analysis (fsQCA) with PolicyLens {APP_VERSION}, whose procedures follow the R package QCA 3.25. The data comprise {n} cases; the outcome is {outcome} and the conditions are {conditions}. "
+        ),
+        &format!(
+            "本研究采用模糊集定性比较分析（fsQCA），使用 PolicyLens {APP_VERSION}，其计算程序与 R 软件包 QCA 3.25 一致。数据包括 {n} 个案例；结果变量为 {outcome}，条件变量为 {conditions}。"
+        ),
+    );
+    if !calibrations.is_empty() {
+        p += &pick(
+            lang,
+            &format!(
+                "Raw scores were calibrated into fuzzy sets: {}. ",
+                calibrations.join("; ")
+            ),
+            &format!("原始得分被校准为模糊集：{}。", calibrations.join("；")),
+        );
     }
+    let excluded = |intro: &str, sep: &str| {
+        if o.exclude.is_empty() {
+            String::new()
+        } else {
+            let rows: Vec<String> = o.exclude.iter().map(u64::to_string).collect();
+            format!("{intro}{}", rows.join(sep))
+        }
+    };
+    let (incl, n_cut, pri) = (anchor(o.incl_cut), o.n_cut, anchor(o.pri_cut));
+    p += &pick(
+        lang,
+        &format!(
+            "The truth table used a consistency threshold of {incl} (incl.cut), a frequency threshold of {n_cut} case(s) (n.cut) and a PRI threshold of {pri}{}. ",
+            excluded("; remainders ", ", ")
+                + if o.exclude.is_empty() {
+                    ""
+                } else {
+                    " were excluded"
+                }
+        ),
+        &format!(
+            "真值表采用一致性阈值 {incl}（incl.cut）、案例频数阈值 {n_cut}（n.cut）和 PRI 阈值 {pri}{}。",
+            excluded("，并排除了逻辑余项 ", "、")
+        ),
+    );
+    p += &pick(
+        lang,
+        "Boolean minimization produced the complex and parsimonious solutions",
+        "布尔最小化得到复杂解和简约解",
+    );
+    if !dir_exp.is_empty() {
+        p += &pick(
+            lang,
+            &format!(
+                " and the intermediate solution with directional expectations {}",
+                dir_exp.join(", ")
+            ),
+            &format!("，并依据方向性预期 {} 得到中间解", dir_exp.join("、")),
+        );
+    }
+    p += &pick(lang, ". ", "。");
+    if let Some((label, expr, incl, cov)) = fit {
+        let (incl, cov) = (num(incl), num(cov));
+        p += &pick(
+            lang,
+            &format!(
+                "The {} is {expr} → {outcome} (solution consistency = {incl}, solution coverage = {cov}).",
+                lower_first_word(&label)
+            ),
+            &format!("{label}为 {expr} → {outcome}（解的一致性 = {incl}，解的覆盖度 = {cov}）。"),
+        );
+    }
+    p
 }
 
 /// Project errors of the report's buttons, translated (the R script).

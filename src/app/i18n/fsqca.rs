@@ -351,8 +351,8 @@ impl Translate for FsqcaText {
                 "中间解。核心条件（大符号）同时出现在简约解中；边缘条件（小符号）仅出现在中间解中（Fiss 2011）。",
             ),
             FsqcaText::ConfigNoteComplex => (
-                "Complex (conservative) solution. Core conditions (large symbols) also appear in a parsimonious term that contains the configuration; peripheral conditions (small) appear only in the complex solution (Fiss 2011's rule applied to the complex solution).",
-                "复杂解（保守解）。核心条件（大符号）同时出现在包含该组态的简约解项中；边缘条件（小符号）仅出现在复杂解中（将 Fiss 2011 的规则用于复杂解）。",
+                "Complex (conservative) solution. Core conditions (large symbols) also appear in a parsimonious term that contains the configuration; peripheral conditions (small) appear only in the complex solution (Fiss 2011's rule applied to the complex solution). When the parsimonious solution has several models, each complex model is shown once per parsimonious model (M1 · P2: complex model M1, core read from parsimonious model M2 only).",
+                "复杂解（保守解）。核心条件（大符号）同时出现在包含该组态的简约解项中；边缘条件（小符号）仅出现在复杂解中（将 Fiss 2011 的规则用于复杂解）。简约解有多个模型时，每个复杂解模型按每个简约解模型各列一次（M1 · P2：复杂解模型 M1，核心条件仅依据简约解模型 M2 判定）。",
             ),
             FsqcaText::ConfigNoteParsimonious => (
                 "Parsimonious solution: every condition is a core condition (large symbols), since core conditions are by definition those of the parsimonious solution (Fiss 2011).",

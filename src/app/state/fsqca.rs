@@ -3,6 +3,7 @@
 //! [`AppState::project`]; results are derived from it in the components.
 
 use super::AppState;
+use crate::analysis::calibrate::CrossoverCases;
 use crate::analysis::minimize::{DirectionalExpectations, Expectation};
 use crate::analysis::project::CalibrationSetting;
 use crate::analysis::truth_table::Out;
@@ -41,6 +42,12 @@ pub enum FsqcaAction {
     SetExpectation(usize, Expectation),
     /// Treat contradictions as don't-cares (`include = "C"`).
     SetIncludeContradictions(bool),
+    /// The choice for the cases at exactly 0.5 of a set used as it is
+    /// ("already calibrated").
+    SetCrossoverAsIs(String, CrossoverCases),
+    /// The conditions the Venn diagram draws when there are too many to
+    /// draw them all (names).
+    SetVennConditions(Vec<String>),
     /// A table was loaded whose columns are these: forget the outcome,
     /// conditions and calibrations that name other columns.
     KeepColumns(Vec<String>),
@@ -134,9 +141,23 @@ pub(super) fn reduce(state: &mut AppState, action: FsqcaAction) {
             qca.minimize.directional_expectations = DirectionalExpectations::from_vector(&v);
         }
         FsqcaAction::SetIncludeContradictions(v) => qca.minimize.include_contradictions = v,
+        FsqcaAction::SetCrossoverAsIs(name, choice) => {
+            // Only the departures from R's default are recorded.
+            if choice == CrossoverCases::default() {
+                qca.crossover_as_is.remove(&name);
+            } else {
+                qca.crossover_as_is.insert(name, choice);
+            }
+        }
+        FsqcaAction::SetVennConditions(names) => qca.venn_conditions = names,
         FsqcaAction::KeepColumns(columns) => {
             let known = |n: &String| columns.contains(n);
             state.project.calibrations.retain(|c| known(&c.source));
+            state
+                .project
+                .qca
+                .crossover_as_is
+                .retain(|n, _| columns.contains(n));
             let targets: Vec<String> = state
                 .project
                 .calibrations
@@ -144,6 +165,7 @@ pub(super) fn reduce(state: &mut AppState, action: FsqcaAction) {
                 .map(|c| c.target.clone())
                 .collect();
             let known = |n: &String| columns.contains(n) || targets.contains(n);
+            state.project.qca.venn_conditions.retain(known);
             if state
                 .project
                 .qca
