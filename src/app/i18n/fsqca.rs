@@ -5,7 +5,7 @@ use super::{Lang, Translate};
 use crate::analysis::calibrate::CalibrationError;
 use crate::analysis::project::ProjectError;
 use crate::analysis::truth_table::TruthTableError;
-use crate::app::worker::{Failure, Step};
+use crate::app::run::{Failure, Step};
 
 /// Keys of the fsQCA section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
