@@ -430,10 +430,20 @@ pub fn calibration_error(lang: Lang, column: &str, e: &CalibrationError) -> Stri
             ),
             format!("{column}：第 {row} 行为负值（{value}）；间接法要求取值 ≥ 0。"),
         ),
-        other => pick(
+        CalibrationError::NoData => pick(
             lang,
-            format!("{column}: {other}"),
-            format!("{column}：{other}"),
+            format!("{column}: the column has no values to calibrate."),
+            format!("{column}：该列没有可校准的取值。"),
+        ),
+        CalibrationError::RegressionFailed { reason } => pick(
+            lang,
+            format!("{column}: the indirect method's regression failed ({reason})."),
+            format!("{column}：间接法的回归失败（{reason}）。"),
+        ),
+        CalibrationError::InvalidPercentile { p } => pick(
+            lang,
+            format!("{column}: the percentile must lie between 0 and 1; got {p}."),
+            format!("{column}：百分位数必须介于 0 与 1 之间；当前为 {p}。"),
         ),
     }
 }
