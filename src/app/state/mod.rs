@@ -16,6 +16,8 @@ use crate::analysis::project::Project;
 pub mod fsqca;
 pub mod persist;
 pub mod stakeholders;
+#[cfg(test)]
+mod tests;
 
 /// A section of the app, reachable from the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
