@@ -770,17 +770,21 @@ fn every_calibration_error_is_translated() {
 fn every_truth_table_error_is_translated() {
     for e in truth_table_errors() {
         let (en, zh) = both(|l| fq::truth_table_error(l, &e));
-        check_message(&format!("{e:?}"), &en, &zh, None);
+        check_message(&format!("{e:?}"), &en, &zh, Some(&e.to_string()));
     }
 }
 
 #[test]
 fn every_project_error_is_translated_in_the_fsqca_section_and_the_project_bar() {
     for e in project_errors() {
+        // A migration error carries the minimizer's English message.
+        let display = e.to_string();
+        let detail = (!matches!(e, ProjectError::Migration { .. })).then_some(display.as_str());
         let (en, zh) = both(|l| fq::project_error(l, &e));
-        check_message(&format!("fsqca {e:?}"), &en, &zh, None);
+        check_message(&format!("fsqca {e:?}"), &en, &zh, detail);
         let (en, zh) = both(|l| pt::project_error(l, &e));
-        check_message(&format!("persist {e:?}"), &en, &zh, None);
+        check_message(&format!("persist {e:?}"), &en, &zh, detail);
+        assert!(!zh.contains("。。"), "{zh}");
     }
 }
 
