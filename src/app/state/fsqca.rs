@@ -118,10 +118,14 @@ pub(super) fn reduce(state: &mut AppState, action: FsqcaAction) {
                 }
             }
         }
-        FsqcaAction::SetInclCut(v) => qca.truth_table.incl_cut = v,
-        FsqcaAction::SetInclCut0(v) => qca.truth_table.incl_cut0 = v,
+        FsqcaAction::SetInclCut(v) if v.is_finite() => qca.truth_table.incl_cut = v,
+        FsqcaAction::SetInclCut0(v) if v.is_none_or(f64::is_finite) => {
+            qca.truth_table.incl_cut0 = v;
+        }
         FsqcaAction::SetNCut(v) => qca.truth_table.n_cut = v,
-        FsqcaAction::SetPriCut(v) => qca.truth_table.pri_cut = v,
+        FsqcaAction::SetPriCut(v) if v.is_finite() => qca.truth_table.pri_cut = v,
+        // Not a number: ignored (a project file cannot hold it).
+        FsqcaAction::SetInclCut(_) | FsqcaAction::SetInclCut0(_) | FsqcaAction::SetPriCut(_) => {}
         FsqcaAction::SetComplete(v) => qca.truth_table.complete = v,
         FsqcaAction::SetNegateOutcome(v) => {
             qca.truth_table.negate_outcome = v;

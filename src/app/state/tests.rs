@@ -634,6 +634,8 @@ fn fsqca_action() -> impl Strategy<Value = FsqcaAction> {
             }),
         set_name().prop_map(FsqcaAction::RemoveCalibration),
         (0.5..1.0f64).prop_map(FsqcaAction::SetInclCut),
+        prop::sample::select(vec![f64::NAN, f64::INFINITY, -1.0, 2.0])
+            .prop_map(FsqcaAction::SetInclCut),
         prop::option::of(0.0..0.5f64).prop_map(FsqcaAction::SetInclCut0),
         (0usize..4).prop_map(FsqcaAction::SetNCut),
         (0.0..1.0f64).prop_map(FsqcaAction::SetPriCut),
@@ -752,4 +754,18 @@ fn removing_a_calibrated_set_in_use_leaves_a_project_that_reopens() {
         ],
     );
     assert_eq!(reopened(&s), Ok(s.to_saved_project()));
+}
+
+#[test]
+fn cut_offs_that_are_not_numbers_leave_a_project_that_reopens() {
+    let s = run(
+        (*loaded_state()).clone(),
+        [
+            fs(FsqcaAction::SetInclCut(f64::INFINITY)),
+            fs(FsqcaAction::SetInclCut0(Some(f64::NAN))),
+            fs(FsqcaAction::SetPriCut(f64::NEG_INFINITY)),
+        ],
+    );
+    assert_eq!(reopened(&s), Ok(s.to_saved_project()));
+    assert_eq!(s.project.qca.truth_table, Default::default());
 }
