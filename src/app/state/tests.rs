@@ -691,6 +691,22 @@ fn stakeholder_action() -> impl Strategy<Value = StakeholderAction> {
     ]
 }
 
+fn persist_action() -> impl Strategy<Value = PersistAction> {
+    prop_oneof![
+        Just(PersistAction::New { id: "new".into() }),
+        Just(PersistAction::Load {
+            id: "lipset".into(),
+            project: Box::new(project_with_settings()),
+            origin: SavedOrigin::Example("LF.csv".into()),
+        }),
+        Just(PersistAction::Say(PersistMessage::CopyByHand)),
+        Just(PersistAction::Dismiss),
+        Just(PersistAction::ToggleList),
+        Just(PersistAction::Link(Some("#p=x".into()))),
+        Just(PersistAction::WaitForData(None)),
+    ]
+}
+
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
         4 => fsqca_action().prop_map(Action::Fsqca),
@@ -698,6 +714,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => "[a-z ]{0,6}".prop_map(|n| Action::Persist(PersistAction::Rename(n))),
         1 => prop::sample::select(vec![Lang::En, Lang::ZhHans]).prop_map(Action::SetLang),
         1 => prop::option::of(0usize..7).prop_map(Action::SetCaseColumn),
+        1 => persist_action().prop_map(Action::Persist),
     ]
 }
 
@@ -736,6 +753,12 @@ proptest! {
             prop_assert!(reopened.is_ok(), "{:?}", reopened);
             let saved = s.to_saved_project();
             prop_assert_eq!(reopened.ok(), Some(saved));
+            let r = &s.project.stakeholder.ratings;
+            let mut names: Vec<&str> = r.stakeholders.iter().map(|x| x.name.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            prop_assert_eq!(names.len(), r.stakeholders.len(), "stakeholder names unique");
+            prop_assert!(names.iter().all(|n| !n.trim().is_empty()));
         }
     }
 }
