@@ -1,5 +1,4 @@
 //! PolicyLens: stakeholder analysis and fuzzy-set QCA, in the browser.
 pub mod analysis;
-#[cfg(target_arch = "wasm32")]
 pub mod app;
 pub mod charts;

@@ -111,15 +111,7 @@ pub fn is_current(job: u64) -> bool {
 
 /// The bytes of a bundled example (compiled into the app: no request).
 pub fn example_bytes(example: Example) -> &'static [u8] {
-    match example {
-        Example::CountyAlliances => {
-            include_bytes!("../../assets/examples/county_alliances_illustrative.csv")
-        }
-        Example::StakeholderRatings => {
-            include_bytes!("../../assets/examples/stakeholder_ratings_illustrative.csv")
-        }
-        Example::Lipset => include_bytes!("../../assets/examples/LF.csv"),
-    }
+    example.bytes()
 }
 
 /// Why a file could not be read into memory.

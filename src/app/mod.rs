@@ -1,5 +1,6 @@
-//! The yew application (browser only): state, components, browser glue and
-//! the one table of user-visible text.
+//! The yew application: state, components, browser glue and the one table
+//! of user-visible text. Components and effects are browser only; the
+//! state, its reducers and the text tables are pure and tested natively.
 //!
 //! The root component [`App`] owns the reducer ([`state::AppState`]) and
 //! shares it through a context; components are one per file under
@@ -18,14 +19,25 @@
 //! the section's actions (`state::fsqca`, `state::stakeholders`,
 //! `state::persist`), wired into [`state::Action`].
 
+// Browser-only modules (effects, components): compiled for wasm only. The
+// rest (state, i18n, run) is pure and also compiles and is tested natively.
+#[cfg(target_arch = "wasm32")]
 pub mod browser;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
 pub mod download;
 pub mod i18n;
+#[cfg(target_arch = "wasm32")]
 pub mod importer;
+#[cfg(target_arch = "wasm32")]
 pub mod persist;
+pub mod run;
 pub mod state;
+#[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
 pub mod worker;
 
+#[cfg(target_arch = "wasm32")]
 pub use components::app::App;

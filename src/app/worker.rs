@@ -41,8 +41,8 @@ use crate::analysis::solution::problem_from_truth_table;
 use crate::analysis::truth_table::TruthTable;
 
 use crate::analysis::minimize::{
-    DirectionalExpectations, IntermediateSolution, Kind, Minimization, MinimizeError, Options,
-    Problem, Progress, minimize, minimize_intermediate,
+    DirectionalExpectations, IntermediateSolution, Kind, Minimization, Options, Problem, Progress,
+    minimize, minimize_intermediate,
 };
 
 /// The loader shim trunk emits for the `worker` bin (`data-loader-shim`),
@@ -68,50 +68,7 @@ pub struct Request {
     pub expectations: DirectionalExpectations,
 }
 
-/// The step a run is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Step {
-    /// Complex solution.
-    Complex,
-    /// Parsimonious solution.
-    Parsimonious,
-    /// Intermediate solution.
-    Intermediate,
-    /// Parsimonious solution of the negated outcome.
-    Negation,
-}
-
-/// Why a solution could not be found (a serializable [`MinimizeError`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Failure {
-    /// No row has OUT = 1.
-    NothingToExplain,
-    /// No negative row: the parsimonious solution is the tautology.
-    Tautology,
-    /// Too many conditions.
-    TooManyConditions {
-        /// Conditions given.
-        k: usize,
-        /// Largest number allowed.
-        max: usize,
-    },
-    /// Too many models or assumptions to enumerate.
-    TooLarge,
-    /// Any other error, in English.
-    Other(String),
-}
-
-impl From<MinimizeError> for Failure {
-    fn from(e: MinimizeError) -> Self {
-        match e {
-            MinimizeError::NothingToExplain => Failure::NothingToExplain,
-            MinimizeError::Tautology => Failure::Tautology,
-            MinimizeError::TooManyConditions { k, max } => Failure::TooManyConditions { k, max },
-            MinimizeError::TooLarge { .. } => Failure::TooLarge,
-            other => Failure::Other(other.to_string()),
-        }
-    }
-}
+pub use super::run::{Failure, Step};
 
 /// The solutions of one run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

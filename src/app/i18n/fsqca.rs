@@ -5,7 +5,7 @@ use super::{Lang, Translate};
 use crate::analysis::calibrate::CalibrationError;
 use crate::analysis::project::ProjectError;
 use crate::analysis::truth_table::TruthTableError;
-use crate::app::worker::{Failure, Step};
+use crate::app::run::{Failure, Step};
 
 /// Keys of the fsQCA section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -430,10 +430,20 @@ pub fn calibration_error(lang: Lang, column: &str, e: &CalibrationError) -> Stri
             ),
             format!("{column}：第 {row} 行为负值（{value}）；间接法要求取值 ≥ 0。"),
         ),
-        other => pick(
+        CalibrationError::NoData => pick(
             lang,
-            format!("{column}: {other}"),
-            format!("{column}：{other}"),
+            format!("{column}: the column has no values to calibrate."),
+            format!("{column}：该列没有可校准的取值。"),
+        ),
+        CalibrationError::RegressionFailed { reason } => pick(
+            lang,
+            format!("{column}: the indirect method's regression failed ({reason})."),
+            format!("{column}：间接法的回归失败（{reason}）。"),
+        ),
+        CalibrationError::InvalidPercentile { p } => pick(
+            lang,
+            format!("{column}: the percentile must lie between 0 and 1; got {p}."),
+            format!("{column}：百分位数必须介于 0 与 1 之间；当前为 {p}。"),
         ),
     }
 }
@@ -568,7 +578,14 @@ pub fn project_error(lang: Lang, e: &ProjectError) -> String {
     match e {
         ProjectError::TruthTable(t) => truth_table_error(lang, t),
         ProjectError::Calibration { target, source } => calibration_error(lang, target, source),
-        other => pick(lang, other.to_string(), format!("无法使用该设置：{other}")),
+        other => pick(
+            lang,
+            other.to_string(),
+            format!(
+                "无法使用该设置：{}",
+                super::persist::project_error_zh(other)
+            ),
+        ),
     }
 }
 
@@ -588,8 +605,42 @@ pub fn truth_table_error(lang: Lang, e: &TruthTableError) -> String {
         TruthTableError::NotCalibrated { .. } | TruthTableError::MissingValue { .. } => pick(
             lang,
             format!("{e} Calibrate the column first (section 2)."),
-            format!("{e}（请先在第 2 步校准该列。）"),
+            format!("{}（请先在第 2 步校准该列。）", truth_table_error_zh(e)),
         ),
-        other => pick(lang, other.to_string(), format!("真值表错误：{other}")),
+        other => pick(lang, other.to_string(), truth_table_error_zh(other)),
+    }
+}
+
+/// The Chinese text of a truth-table error (the English is its `Display`).
+fn truth_table_error_zh(e: &TruthTableError) -> String {
+    match e {
+        TruthTableError::NoConditions => "没有选择条件。".to_owned(),
+        TruthTableError::TooManyConditions { count, max } => {
+            format!("选择了 {count} 个条件；最多只能有 {max} 个。")
+        }
+        TruthTableError::CompleteTooLarge { count, max } => {
+            format!("无法列出含 {count} 个条件的真值表的所有行（最多 {max} 个条件）。")
+        }
+        TruthTableError::DuplicateCondition { name } => format!("条件“{name}”出现了两次。"),
+        TruthTableError::NamesMismatch { names, columns } => {
+            format!("{names} 个条件名称对应 {columns} 列。")
+        }
+        TruthTableError::LengthMismatch {
+            column,
+            found,
+            expected,
+        } => format!("列“{column}”有 {found} 个值，应为 {expected} 个。"),
+        TruthTableError::MissingValue { column, row } => {
+            format!("列“{column}”第 {row} 行缺少取值；QCA 不允许缺失值。")
+        }
+        TruthTableError::NotCalibrated { column, row, value } => {
+            format!("列“{column}”第 {row} 行：{value} 不是 0 到 1 之间的隶属度。")
+        }
+        TruthTableError::InvalidCut { name, value } => {
+            format!("{name} = {value} 必须介于 0 与 1 之间。")
+        }
+        TruthTableError::NoConfigurations { n_cut } => {
+            format!("没有任何组态的案例数达到 {n_cut}。")
+        }
     }
 }

@@ -10,6 +10,8 @@ use crate::analysis::data::{ColumnKind, DataError, ImportWarning};
 pub mod fsqca;
 pub mod persist;
 pub mod stakeholders;
+#[cfg(test)]
+mod tests;
 
 /// A key of fixed text with its English and Simplified Chinese strings.
 ///

@@ -181,10 +181,78 @@ pub fn project_error(lang: Lang, error: &ProjectError) -> String {
         Data(e) => (data_error(Lang::En, e), data_error(Lang::ZhHans, e)),
         other => (
             format!("The project is inconsistent: {other}."),
-            format!("项目内容不一致：{other}。"),
+            format!(
+                "项目内容不一致：{}。",
+                project_error_zh(other).trim_end_matches('。')
+            ),
         ),
     };
     lang.pick(en, zh)
+}
+
+/// The Chinese name of a setting or part that a [`ProjectError`] names
+/// (its English name when unknown).
+fn zh_part(part: &str) -> &str {
+    match part {
+        "calibration source" => "校准的源列",
+        "calibration target" => "校准后的集合",
+        "case column" => "案例列",
+        "condition" | "conditions" => "条件",
+        "outcome" => "结果",
+        "set" => "集合",
+        "stakeholder" => "利益相关者",
+        "dimension" => "维度",
+        "respondent" => "评分者",
+        other => other,
+    }
+}
+
+/// The Chinese text of a project error (the English is its `Display`),
+/// shared by the project bar and the fsQCA section.
+pub fn project_error_zh(error: &ProjectError) -> String {
+    use ProjectError::*;
+    match error {
+        Syntax { .. }
+        | NotAProject
+        | MissingVersion
+        | NewerVersion { .. }
+        | Shape { .. }
+        | Data(_) => project_error(Lang::ZhHans, error),
+        Migration { from, source } => format!("无法转换版本 {from} 的项目（{source}）"),
+        EmptyColumnName { column } => format!("数据的第 {column} 列没有列名"),
+        DuplicateColumn { name } => format!("数据中有两列都名为“{name}”"),
+        ColumnLength {
+            column,
+            found,
+            expected,
+        } => format!("列“{column}”有 {found} 行，而第一列有 {expected} 行"),
+        CaseColumnOutOfRange { index, columns } => {
+            format!("案例列 {index} 不存在（数据共有 {columns} 列）")
+        }
+        UnknownSet { setting, name } => format!(
+            "{}“{name}”既不是数据中的列，也不是已校准的集合",
+            zh_part(setting)
+        ),
+        NotNumeric {
+            target,
+            source_column,
+        } => format!("校准“{target}”：列“{source_column}”不是数值列"),
+        EmptySetName { setting } => format!("{}的名称为空", zh_part(setting)),
+        DuplicateSet { setting, name } => format!("{}“{name}”出现了两次", zh_part(setting)),
+        OutcomeIsCondition { name } => format!("“{name}”既是结果又是条件"),
+        Calibration { target, source } => {
+            super::fsqca::calibration_error(Lang::ZhHans, target, source)
+        }
+        ExpectationOutOfRange { index, conditions } => {
+            format!("方向性预期引用了条件 {index}，但只有 {conditions} 个条件")
+        }
+        RatingOutOfRange { index, what } => {
+            format!("第 {index} 条利益相关者评分引用了不存在的{}", zh_part(what))
+        }
+        NoData => "项目没有数据；请附上数据文件".to_owned(),
+        Incomplete { what } => format!("请先选择{}", zh_part(what)),
+        TruthTable(t) => super::fsqca::truth_table_error(Lang::ZhHans, t),
+    }
 }
 
 /// A share link error, in the user's language.

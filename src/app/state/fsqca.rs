@@ -20,7 +20,8 @@ pub enum FsqcaAction {
     /// Replace (or add) the calibration whose target is `setting.target`.
     SetCalibration(CalibrationSetting),
     /// Use the column as it is ("already calibrated"): remove the
-    /// calibration whose target is this name.
+    /// calibration whose target is this name (and, when no column of the
+    /// table has that name, the outcome or condition naming the set).
     RemoveCalibration(String),
     /// `incl.cut` (checked by the truth table, which says what is wrong).
     SetInclCut(f64),
@@ -107,11 +108,31 @@ pub(super) fn reduce(state: &mut AppState, action: FsqcaAction) {
         }
         FsqcaAction::RemoveCalibration(target) => {
             state.project.calibrations.retain(|c| c.target != target);
+            // A calibrated set named unlike any column of the table (from a
+            // project file) is gone: the outcome or condition naming it
+            // would leave a project that does not open again.
+            let is_column = state
+                .loaded
+                .as_ref()
+                .is_none_or(|l| l.imported.dataset.column_index(&target).is_some());
+            if !is_column {
+                if state.project.qca.outcome.as_ref() == Some(&target) {
+                    state.project.qca.outcome = None;
+                }
+                if state.project.qca.conditions.contains(&target) {
+                    remove_condition(state, &target);
+                    clear_row_choices(state);
+                }
+            }
         }
-        FsqcaAction::SetInclCut(v) => qca.truth_table.incl_cut = v,
-        FsqcaAction::SetInclCut0(v) => qca.truth_table.incl_cut0 = v,
+        FsqcaAction::SetInclCut(v) if v.is_finite() => qca.truth_table.incl_cut = v,
+        FsqcaAction::SetInclCut0(v) if v.is_none_or(f64::is_finite) => {
+            qca.truth_table.incl_cut0 = v;
+        }
         FsqcaAction::SetNCut(v) => qca.truth_table.n_cut = v,
-        FsqcaAction::SetPriCut(v) => qca.truth_table.pri_cut = v,
+        FsqcaAction::SetPriCut(v) if v.is_finite() => qca.truth_table.pri_cut = v,
+        // Not a number: ignored (a project file cannot hold it).
+        FsqcaAction::SetInclCut(_) | FsqcaAction::SetInclCut0(_) | FsqcaAction::SetPriCut(_) => {}
         FsqcaAction::SetComplete(v) => qca.truth_table.complete = v,
         FsqcaAction::SetNegateOutcome(v) => {
             qca.truth_table.negate_outcome = v;

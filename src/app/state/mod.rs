@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+#[cfg(target_arch = "wasm32")]
 use yew::prelude::*;
 
 use super::i18n::Lang;
@@ -15,6 +16,8 @@ use crate::analysis::project::Project;
 pub mod fsqca;
 pub mod persist;
 pub mod stakeholders;
+#[cfg(test)]
+mod tests;
 
 /// A section of the app, reachable from the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -95,6 +98,19 @@ impl Example {
             Example::CountyAlliances => "county",
             Example::StakeholderRatings => "stakeholder",
             Example::Lipset => "case",
+        }
+    }
+
+    /// The bundled bytes of the example's file.
+    pub fn bytes(self) -> &'static [u8] {
+        match self {
+            Example::CountyAlliances => {
+                include_bytes!("../../../assets/examples/county_alliances_illustrative.csv")
+            }
+            Example::StakeholderRatings => {
+                include_bytes!("../../../assets/examples/stakeholder_ratings_illustrative.csv")
+            }
+            Example::Lipset => include_bytes!("../../../assets/examples/LF.csv"),
         }
     }
 }
@@ -313,10 +329,20 @@ pub enum Action {
     Persist(persist::PersistAction),
 }
 
+#[cfg(target_arch = "wasm32")]
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        AppState::apply(self, action)
+    }
+}
+
+impl AppState {
+    /// The state after `action` (pure; the body of yew's
+    /// `Reducible::reduce`): `self` itself, unchanged, when the action is
+    /// the progress or result of a superseded import.
+    pub fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
             Action::SetLang(lang) => s.lang = lang,

@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::{AppState, Example, Loaded, Origin, RawInput, Shared};
 use crate::analysis::data::{Dataset, Imported};
 use crate::analysis::project::{DataDescription, LinkError, Project, ProjectError};
-use crate::app::browser;
 use crate::app::i18n::Lang;
 
 /// Where a saved project's table came from, so that a restored table shows
@@ -44,7 +43,7 @@ impl SavedOrigin {
         match self {
             SavedOrigin::Example(file) => {
                 match Example::ALL.into_iter().find(|e| e.file_name() == file) {
-                    Some(e) => (Origin::Example(e), browser::example_bytes(e).to_vec()),
+                    Some(e) => (Origin::Example(e), e.bytes().to_vec()),
                     None => (Origin::File(file.clone()), Vec::new()),
                 }
             }
