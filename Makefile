@@ -85,7 +85,7 @@ fmt:
 
 clippy:
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bin policylens --bin worker -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bin policylens --bin worker --bin files -- -D warnings
 
 native-test:
 	cargo test

@@ -5,7 +5,11 @@
 //!
 //! Storage operations run one at a time, in order (a queue), so that two
 //! saves never race on the index; a queued save of a project replaces an
-//! older queued save of the same project.
+//! older queued save of the same project. While the queue holds or runs an
+//! operation the state's [`SaveStatus`] is `Saving` (dispatched as the
+//! operation is queued, in the same turn as the change that asked for it);
+//! when it runs empty, `Saved` or `Failed` after its last write — what the
+//! project bar shows.
 //!
 //! The table is stored apart from the settings, once, under its content
 //! hash (`data:<hash>`, see [`super::storage`]): a change of settings
@@ -24,8 +28,8 @@ use web_sys::IdbDatabase;
 use yew::prelude::*;
 
 use super::state::persist::{
-    INDEX_VERSION, PersistAction, PersistMessage, SavedEntry, SavedIndex, SavedOrigin, Unreadable,
-    content_hash, copy_key, data_key, settings_fingerprint,
+    INDEX_VERSION, PersistAction, PersistMessage, SaveStatus, SavedEntry, SavedIndex, SavedOrigin,
+    Unreadable, content_hash, copy_key, data_key, settings_fingerprint,
 };
 use super::state::{Action, AppState, Loaded, Shared};
 use super::storage::{self, INDEX_KEY};
@@ -305,6 +309,9 @@ pub fn new_project(dispatcher: &Dispatcher) {
 }
 
 /// Saves the state on screen (called on every change once restored).
+///
+/// The [`SaveStatus`] turns `Saving` at once and back to `Saved` once the
+/// write completed (`Failed`, with a message, if it did not).
 pub fn autosave(dispatcher: Dispatcher, state: &AppState) {
     // An empty page is not a project: nothing to keep until a table is
     // loaded or a setting chosen (so fresh visits do not fill the list).
@@ -322,6 +329,9 @@ pub fn autosave(dispatcher: Dispatcher, state: &AppState) {
         dispatcher.dispatch(Action::Persist(PersistAction::Say(
             PersistMessage::SaveFailed(e),
         )));
+        if state.persist.save != SaveStatus::Saving {
+            dispatcher.dispatch(Action::Persist(PersistAction::SaveDone { ok: false }));
+        }
     };
     let text = match settings.to_file_json() {
         Ok(text) => text,
@@ -375,20 +385,29 @@ fn enqueue(dispatcher: Dispatcher, op: Op) {
         }
         q.push_back(op);
     });
+    dispatcher.dispatch(Action::Persist(PersistAction::Saving));
     if RUNNING.with(|r| r.replace(true)) {
         return;
     }
     spawn_local(async move {
+        let mut ok = true;
         while let Some(op) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
-            if let Err(e) = run(op).await {
-                dispatcher.dispatch(Action::Persist(PersistAction::Say(
-                    PersistMessage::SaveFailed(e.to_string()),
-                )));
-            }
+            ok = match run(op).await {
+                Ok(()) => true,
+                Err(e) => {
+                    dispatcher.dispatch(Action::Persist(PersistAction::Say(
+                        PersistMessage::SaveFailed(e.to_string()),
+                    )));
+                    false
+                }
+            };
             let index = INDEX.with(|i| i.borrow().clone());
             dispatcher.dispatch(Action::Persist(PersistAction::Listed(index)));
         }
+        // No await between the empty queue and this: an operation queued
+        // from now on starts a new run.
         RUNNING.with(|r| r.set(false));
+        dispatcher.dispatch(Action::Persist(PersistAction::SaveDone { ok }));
     });
 }
 

@@ -1,8 +1,12 @@
-//! Work off the page's thread: minimization and reading spreadsheet
-//! workbooks run in a web worker. This module holds the messages between
-//! the page and the worker, the worker's loop ([`run_in_worker`], called
-//! by the `worker` bin) and the page's handles ([`WorkerJob`],
-//! [`Minimizer`], [`run_once`], [`read_workbook`]).
+//! Work off the page's thread: minimization runs in one web worker
+//! (the `worker` bin, [`run_in_worker`]), reading spreadsheet workbooks
+//! and writing the XLSX workbook in another (the `files` bin,
+//! [`run_in_files_worker`]), so that every minimization loads a lean
+//! worker without the spreadsheet reader and writer. This module holds the
+//! messages between the page and the workers, the workers' loops and the
+//! page's handles ([`WorkerJob`], [`Minimizer`], [`run_once`],
+//! [`read_workbook`], [`write_workbook`]); [`Task::script`] says which
+//! worker runs a task.
 //!
 //! The page posts one [`Task`] per worker, once the worker said
 //! [`Reply::Ready`]. Every message is a JS array `[json, bytes?]`: the
@@ -46,8 +50,14 @@ use crate::analysis::minimize::{
 };
 
 /// The loader shim trunk emits for the `worker` bin (`data-loader-shim`),
-/// relative to the page, which loads `worker.js` and its wasm.
+/// relative to the page, which loads `worker.js` and its wasm: the
+/// minimization worker.
 pub const WORKER_SCRIPT: &str = "./worker_loader.js";
+
+/// The loader shim of the `files` bin: the worker that reads workbooks and
+/// writes the XLSX workbook (relative to the page, so it also works when
+/// the bundle is hosted under a sub-path).
+pub const FILES_SCRIPT: &str = "./files_loader.js";
 
 /// Least time between two progress messages.
 pub const PROGRESS_INTERVAL_MS: f64 = 150.0;
@@ -131,6 +141,17 @@ pub enum Task {
     },
 }
 
+impl Task {
+    /// The script of the worker that runs this task: [`WORKER_SCRIPT`] for
+    /// a minimization, [`FILES_SCRIPT`] for reading or writing workbooks.
+    pub fn script(&self) -> &'static str {
+        match self {
+            Task::Minimize(_) => WORKER_SCRIPT,
+            Task::ReadWorkbook { .. } | Task::WriteWorkbook { .. } => FILES_SCRIPT,
+        }
+    }
+}
+
 /// A table read from a workbook: [`Imported`] in a form that crosses the
 /// worker boundary (workbooks have no encoding or delimiter).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -202,6 +223,9 @@ pub enum Reply {
         /// The table, or why it could not be read.
         result: Result<Box<WorkbookTable>, DataError>,
     },
+    /// The task was posted to a worker that does not run it (see
+    /// [`Task::script`]); ends the task so that the page never waits.
+    WrongWorker,
 }
 
 impl Reply {
@@ -298,8 +322,18 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// The worker's main loop: answers every task posted to it.
-pub fn run_in_worker() {
+/// Sends a reply from inside a worker, its bytes transferred.
+fn post_reply(scope: &DedicatedWorkerGlobalScope, reply: &Reply, bytes: Option<&[u8]>) {
+    if let Ok(s) = serde_json::to_string(reply) {
+        let (message, transfer) = encode_message(&s, bytes);
+        let _ = scope.post_message_with_transfer(&message, &transfer);
+    }
+}
+
+/// A worker's loop: hands every task posted to it to `handle` (with the
+/// bytes beside it and the scope to reply through), then says
+/// [`Reply::Ready`].
+fn serve(handle: impl Fn(&DedicatedWorkerGlobalScope, Task, Option<Vec<u8>>) + 'static) {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let poster = scope.clone();
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
@@ -309,62 +343,76 @@ pub fn run_in_worker() {
         let Ok(task) = serde_json::from_str::<Task>(&text) else {
             return;
         };
-        let post = |reply: &Reply, bytes: Option<&[u8]>| {
-            if let Ok(s) = serde_json::to_string(reply) {
-                let (message, transfer) = encode_message(&s, bytes);
-                let _ = poster.post_message_with_transfer(&message, &transfer);
-            }
-        };
-        match task {
-            Task::Minimize(request) => {
-                let mut last = now();
-                let id = request.id;
-                let outcome = compute(&request, &mut |step, count| {
-                    let t = now();
-                    if t - last >= PROGRESS_INTERVAL_MS {
-                        last = t;
-                        post(&Reply::Progress { id, step, count }, None);
-                    }
-                    ControlFlow::Continue(())
-                });
-                post(
-                    &Reply::Done {
-                        id,
-                        outcome: Box::new(outcome),
-                    },
-                    None,
-                );
-            }
-            Task::ReadWorkbook { name, options } => {
-                let bytes = bytes.unwrap_or_default();
-                // Only the workbook readers: the page parses text itself.
-                let result = match sniff_workbook(&name, &bytes) {
-                    Some(format) => import_workbook(&name, &bytes, format, &options),
-                    None => Err(DataError::UnreadableWorkbook {
-                        format: "?".to_owned(),
-                        message: "not a workbook".to_owned(),
-                    }),
-                }
-                .map(|i| Box::new(WorkbookTable::from(i)));
-                post(&Reply::WorkbookRead { result }, None);
-            }
-            Task::WriteWorkbook { sheets } => match write_xlsx(&sheets) {
-                Ok(bytes) => post(&Reply::WorkbookWritten { result: Ok(()) }, Some(&bytes)),
-                Err(e) => post(
-                    &Reply::WorkbookWritten {
-                        result: Err(e.to_string()),
-                    },
-                    None,
-                ),
-            },
-        }
+        handle(&poster, task, bytes);
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    if let Ok(s) = serde_json::to_string(&Reply::Ready) {
-        let (message, _) = encode_message(&s, None);
-        let _ = scope.post_message(&message);
-    }
+    post_reply(&scope, &Reply::Ready, None);
+}
+
+/// The minimization worker's main loop (the `worker` bin): answers
+/// [`Task::Minimize`]; any other task gets [`Reply::WrongWorker`].
+pub fn run_in_worker() {
+    serve(|scope, task, _bytes| {
+        let Task::Minimize(request) = task else {
+            post_reply(scope, &Reply::WrongWorker, None);
+            return;
+        };
+        let mut last = now();
+        let id = request.id;
+        let outcome = compute(&request, &mut |step, count| {
+            let t = now();
+            if t - last >= PROGRESS_INTERVAL_MS {
+                last = t;
+                post_reply(scope, &Reply::Progress { id, step, count }, None);
+            }
+            ControlFlow::Continue(())
+        });
+        post_reply(
+            scope,
+            &Reply::Done {
+                id,
+                outcome: Box::new(outcome),
+            },
+            None,
+        );
+    });
+}
+
+/// The files worker's main loop (the `files` bin): reads workbooks
+/// ([`Task::ReadWorkbook`]) and writes the XLSX workbook
+/// ([`Task::WriteWorkbook`]); a minimization gets [`Reply::WrongWorker`].
+pub fn run_in_files_worker() {
+    serve(|scope, task, bytes| match task {
+        Task::ReadWorkbook { name, options } => {
+            let bytes = bytes.unwrap_or_default();
+            // Only the workbook readers: the page parses text itself.
+            let result = match sniff_workbook(&name, &bytes) {
+                Some(format) => import_workbook(&name, &bytes, format, &options),
+                None => Err(DataError::UnreadableWorkbook {
+                    format: "?".to_owned(),
+                    message: "not a workbook".to_owned(),
+                }),
+            }
+            .map(|i| Box::new(WorkbookTable::from(i)));
+            post_reply(scope, &Reply::WorkbookRead { result }, None);
+        }
+        Task::WriteWorkbook { sheets } => match write_xlsx(&sheets) {
+            Ok(bytes) => post_reply(
+                scope,
+                &Reply::WorkbookWritten { result: Ok(()) },
+                Some(&bytes),
+            ),
+            Err(e) => post_reply(
+                scope,
+                &Reply::WorkbookWritten {
+                    result: Err(e.to_string()),
+                },
+                None,
+            ),
+        },
+        Task::Minimize(_) => post_reply(scope, &Reply::WrongWorker, None),
+    });
 }
 
 /// A task running in its own worker; dropping it terminates the worker
@@ -385,7 +433,8 @@ impl std::fmt::Debug for WorkerJob {
 }
 
 impl WorkerJob {
-    /// Starts a worker on `task` (with `bytes` beside it); `on_reply` gets
+    /// Starts the worker that runs `task` ([`Task::script`]) on it (with
+    /// `bytes` beside it); `on_reply` gets
     /// every reply after [`Reply::Ready`] with the bytes that came with it,
     /// `on_error` a message when the worker fails to start or crashes (a
     /// panic inside the worker).
@@ -398,7 +447,7 @@ impl WorkerJob {
         on_reply: Callback<(Reply, Option<Vec<u8>>)>,
         on_error: Callback<String>,
     ) -> Result<WorkerJob, String> {
-        let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("{e:?}"))?;
+        let worker = Worker::new(task.script()).map_err(|e| format!("{e:?}"))?;
         let text = serde_json::to_string(task).map_err(|e| e.to_string())?;
         let poster = worker.clone();
         let mut bytes = bytes;

@@ -17,9 +17,29 @@ after(async () => {
   await server?.close();
 });
 
-/** Waits until the autosave has written the state on screen. */
+/**
+ * Waits until the autosave has written the state on screen: the project
+ * bar's status says so (`data-saved="true"` once the queued saves are
+ * written; "Saving…" and `false` while one is queued or running). The
+ * change that asks for a save turns the status to "Saving…" in the same
+ * turn, so a test that waited for the change on screen cannot see the
+ * status of before it.
+ */
 async function settled(page) {
-  await page.waitForTimeout(400);
+  await page.locator('.persist-status[data-saved="true"]').waitFor();
+}
+
+/** Records every text the save status shows from now on. */
+async function watchStatus(page) {
+  await page.evaluate(() => {
+    window.__status = [];
+    const seen = () => {
+      const el = document.querySelector('.persist-status');
+      const entry = el ? `${el.dataset.saved} ${el.textContent.trim()}` : 'none';
+      if (window.__status.at(-1) !== entry) window.__status.push(entry);
+    };
+    new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
 }
 
 /** The project file the page saves now, parsed. */
@@ -525,6 +545,56 @@ test('opening a project file while the fsQCA section is on screen shows its cali
       { timeout: 10000 },
     );
     assert.equal(await page.getByRole('group', { name: 'Calibration of SCALE' }).locator('input[type="text"]').first().inputValue(), saved);
+  } finally {
+    await b.close();
+  }
+});
+
+test('the save status says Saving… until the autosave has written, then Saved, in both languages', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await openApp(page, server.url);
+    await page.getByRole('button', { name: 'Load Lipset: survival of democracy (LF)' }).click();
+    await page.getByRole('table').first().waitFor();
+    await settled(page);
+    const status = page.locator('.persist-status');
+    assert.equal((await status.textContent()).trim(), 'Saved in this browser');
+
+    await watchStatus(page);
+    await page.getByLabel('Project name').fill('Status check');
+    await page.getByLabel('Project name').press('Tab');
+    await settled(page);
+    assert.deepEqual(await page.evaluate(() => window.__status), ['false Saving…', 'true Saved in this browser']);
+    // What the status called saved is what a reload restores.
+    await page.reload();
+    await page.getByRole('table').first().waitFor();
+    assert.equal(await page.getByLabel('Project name').inputValue(), 'Status check');
+
+    await watchStatus(page);
+    await page.getByLabel('Language').selectOption({ label: '简体中文' });
+    await settled(page);
+    assert.deepEqual(await page.evaluate(() => window.__status), ['false 正在保存…', 'true 已保存在本浏览器中']);
+
+    // A save that fails is not called saved; the next one that succeeds is.
+    await page.evaluate(() => {
+      window.__put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('disk full (test)', 'QuotaExceededError');
+      };
+    });
+    await page.getByLabel('项目名称').fill('Will not be saved');
+    await page.getByLabel('项目名称').press('Tab');
+    await page.locator('.persist-status', { hasText: '未保存：上次保存失败' }).waitFor();
+    assert.equal(await status.getAttribute('data-saved'), 'false');
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = window.__put;
+    });
+    await page.getByLabel('项目名称').fill('Saved again');
+    await page.getByLabel('项目名称').press('Tab');
+    await settled(page);
+    assert.equal((await status.textContent()).trim(), '已保存在本浏览器中');
+    assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
   }

@@ -1,7 +1,8 @@
 // The release bundle works from a static host under a sub-path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, onlyLocal } from './helpers.mjs';
+import { join } from 'node:path';
+import { serveDist, launch, openApp, onlyLocal, FIXTURES } from './helpers.mjs';
 
 const PREFIX = '/some/path/policylens/';
 let server;
@@ -26,6 +27,23 @@ test('the bundle works when hosted under a sub-path', async () => {
     assert.ok(server.served.length >= 3, `served: ${server.served}`);
     assert.deepEqual(server.served.filter((p) => !p.startsWith(PREFIX)), []);
     assert.deepEqual(onlyLocal(requests), []);
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});
+
+test('the files worker reads a workbook when the bundle is hosted under a sub-path', async () => {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await openApp(page, server.url);
+    await page.getByLabel('Open a file').setInputFiles(join(FIXTURES, 'alliances.xlsx'));
+    await page.getByText('alliances.xlsx — 3 rows × 4 columns').waitFor();
+    // The workbook was read by the files worker, loaded from under the prefix.
+    assert.ok(server.served.includes(`${PREFIX}files_loader.js`), `served: ${server.served}`);
+    assert.ok(server.served.includes(`${PREFIX}files_bg.wasm`), `served: ${server.served}`);
+    assert.deepEqual(server.served.filter((p) => !p.startsWith(PREFIX)), []);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -12,7 +12,7 @@ use crate::app::i18n::persist::{self as text, PersistText};
 use crate::app::importer::AppContext;
 use crate::app::persist;
 use crate::app::state::Action;
-use crate::app::state::persist::{PersistAction, PersistMessage};
+use crate::app::state::persist::{PersistAction, PersistMessage, SaveStatus};
 
 /// The project bar.
 #[component(ProjectBar)]
@@ -82,6 +82,15 @@ pub fn project_bar() -> Html {
         ctx.persist.message,
         Some(PersistMessage::StorageUnavailable(_))
     );
+    // What the status says: storage unavailable, or where the autosave
+    // stands; `data-saved` is "true" only once the write completed (tests
+    // wait for it before reloading).
+    let (status_text, saved) = match (storage_ok, ctx.persist.save) {
+        (false, _) => (PersistText::NotSaved, false),
+        (true, SaveStatus::Saved) => (PersistText::SavedHere, true),
+        (true, SaveStatus::Saving) => (PersistText::Saving, false),
+        (true, SaveStatus::Failed) => (PersistText::SaveFailedStatus, false),
+    };
     let name = ctx.project.name.clone();
     let placeholder = ctx.loaded.as_ref().map_or_else(
         || lang.t(PersistText::Untitled).to_owned(),
@@ -213,8 +222,8 @@ pub fn project_bar() -> Html {
                 <label for="project-name">{ lang.t(PersistText::ProjectName) }</label>
                 <TextField id="project-name" value={name} placeholder={placeholder}
                     onchange={onrename} />
-                <span class="persist-status hint">
-                    { lang.t(if storage_ok { PersistText::SavedHere } else { PersistText::NotSaved }) }
+                <span class="persist-status hint" data-saved={saved.to_string()}>
+                    { lang.t(status_text) }
                 </span>
                 <button type="button" class="secondary" aria-expanded={ctx.persist.list_open.to_string()}
                     aria-controls="persist-list" onclick={dispatch(PersistAction::ToggleList)}>

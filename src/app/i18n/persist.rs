@@ -14,6 +14,8 @@ pub enum PersistText {
     ProjectName,
     Untitled,
     SavedHere,
+    Saving,
+    SaveFailedStatus,
     NotSaved,
     Projects,
     ProjectsTitle,
@@ -60,6 +62,8 @@ impl Translate for PersistText {
             ProjectName => ("Project name", "项目名称"),
             Untitled => ("Untitled project", "未命名项目"),
             SavedHere => ("Saved in this browser", "已保存在本浏览器中"),
+            Saving => ("Saving…", "正在保存…"),
+            SaveFailedStatus => ("Not saved: the last save failed", "未保存：上次保存失败"),
             NotSaved => (
                 "Not saved: browser storage is unavailable",
                 "未保存：浏览器存储不可用",

@@ -263,10 +263,24 @@ pub struct PersistState {
     pub link: Option<String>,
     /// Whether the project list is open.
     pub list_open: bool,
+    /// Whether the autosave has written what is on screen.
+    pub save: SaveStatus,
     /// How many times a project was put on screen from outside (restored,
     /// switched to, opened, new). Editors that keep typed text of their own
     /// are keyed by it, so they start again from the project's settings.
     pub generation: u64,
+}
+
+/// Where the autosave stands, shown in the project bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SaveStatus {
+    /// Every save asked for has been written (also: nothing to save yet).
+    #[default]
+    Saved,
+    /// A save (or rename, delete) is queued or being written.
+    Saving,
+    /// The last storage operation failed (the message says why).
+    Failed,
 }
 
 /// What can happen in keeping and sharing work.
@@ -310,6 +324,14 @@ pub enum PersistAction {
     Link(Option<String>),
     /// Open or close the project list.
     ToggleList,
+    /// A storage operation was queued: the status says "Saving…".
+    Saving,
+    /// The storage queue ran empty; `ok`: its last operation was written
+    /// (otherwise it failed, and the status says so).
+    SaveDone {
+        /// Whether the last operation succeeded.
+        ok: bool,
+    },
 }
 
 /// Applies an action to the state (pure: no effects).
@@ -339,6 +361,14 @@ pub(super) fn reduce(state: &mut AppState, action: PersistAction) {
         PersistAction::WaitForData(description) => state.persist.waiting_for_data = description,
         PersistAction::Link(link) => state.persist.link = link,
         PersistAction::ToggleList => state.persist.list_open = !state.persist.list_open,
+        PersistAction::Saving => state.persist.save = SaveStatus::Saving,
+        PersistAction::SaveDone { ok } => {
+            state.persist.save = if ok {
+                SaveStatus::Saved
+            } else {
+                SaveStatus::Failed
+            }
+        }
     }
 }
 
