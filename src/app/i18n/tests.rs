@@ -96,7 +96,7 @@ fn stakeholder_keys() -> Vec<Key> {
 fn persist_keys() -> Vec<Key> {
     keys!(
         PersistText:
-        BarLabel, ProjectName, Untitled, SavedHere, NotSaved, Projects, ProjectsTitle,
+        BarLabel, ProjectName, Untitled, SavedHere, Saving, SaveFailedStatus, NotSaved, Projects, ProjectsTitle,
         NoProjects, Current, Open, Rename, RenamePrompt, Delete, DeleteConfirm, NewProject,
         SaveFile, OpenFile, CopyLink, LinkLimit, LinkLabel, Dismiss, StorageUnavailable,
         SaveFailed, FileOpened, LinkOpened, CopyByHand, AttachedDifferent, KeptAside,
