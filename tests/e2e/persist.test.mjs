@@ -465,6 +465,17 @@ test('after the first visit the page works offline, also under a sub-path', asyn
     await page.reload();
     await page.getByRole('navigation').waitFor();
     await page.getByRole('table').first().waitFor();
+    // The web workers' files were kept too (never fetched while online here).
+    const sizes = await page.evaluate(async () => {
+      const names = ['worker_loader.js', 'worker.js', 'worker_bg.wasm', 'files_loader.js', 'files.js', 'files_bg.wasm'];
+      const out = {};
+      for (const n of names) {
+        const r = await fetch('./' + n);
+        out[n] = r.ok ? (await r.arrayBuffer()).byteLength : -r.status;
+      }
+      return out;
+    });
+    for (const [name, size] of Object.entries(sizes)) assert.ok(size > 20, `${name} offline: ${size}`);
     await context.setOffline(false);
   } finally {
     await b.close();
