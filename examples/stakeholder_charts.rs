@@ -15,7 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = PathBuf::from(
         std::env::args()
             .nth(1)
-            .unwrap_or_else(|| "stakeholder_charts".into()),
+            .unwrap_or_else(|| "target/stakeholder_charts".into()),
     );
     std::fs::create_dir_all(&dir)?;
     for (lang, tag) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
