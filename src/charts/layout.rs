@@ -238,6 +238,19 @@ pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
     out
 }
 
+/// Width of a column of row labels at 13 px: `pad` plus the widest label,
+/// or plus `min` when every label is narrower.
+pub fn label_column_width<'a>(
+    labels: impl IntoIterator<Item = &'a str>,
+    min: f64,
+    pad: f64,
+) -> f64 {
+    pad + labels
+        .into_iter()
+        .map(|s| text_width(s, 13.0))
+        .fold(min, f64::max)
+}
+
 /// A number for an axis or a bar: at most 3 decimals, trailing zeros removed.
 pub fn format_number(v: f64) -> String {
     let s = format!("{v:.3}");

@@ -6,6 +6,7 @@
 //! Colours are the colour-blind-safe Okabe–Ito palette, always repeated by
 //! a shape or a pattern so the charts survive greyscale print.
 
+mod bars;
 mod draw;
 pub mod layout;
 pub mod palette;

@@ -5,13 +5,13 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use super::Chart;
+use super::bars;
 use super::draw::{self, DrawResult};
-use super::layout::{format_number, text_width};
-use super::palette::{BLACK, LIGHT_GREY, WHITE, series_color};
+use super::layout::{format_number, label_column_width};
+use super::palette::{BLACK, WHITE, series_color};
 use crate::analysis::stakeholder::{
     CustomModel, Lang, Ratings, StakeholderError, custom_model_name, text,
 };
@@ -108,17 +108,12 @@ impl Chart for CustomScoreChart {
         let (w, h) = (f64::from(w), f64::from(h));
         area.fill(&WHITE)?;
         draw::title(area, &self.title, w)?;
-        let left = 16.0
-            + self
-                .rows
-                .iter()
-                .map(|r| text_width(&r.label, 13.0))
-                .fold(40.0, f64::max);
+        let left = label_column_width(self.rows.iter().map(|r| r.label.as_str()), 40.0, 16.0);
         // legend rows: as many models per row as fit
         let mut legend: Vec<(f64, f64, &str, usize)> = Vec::new();
         let (mut lx, mut ly) = (16.0, 46.0);
         for (k, name) in self.models.iter().enumerate() {
-            let lw = 24.0 + text_width(name, 13.0) + 24.0;
+            let lw = bars::legend_item_width(name);
             if lx + lw > w - 16.0 && lx > 16.0 {
                 lx = 16.0;
                 ly += 20.0;
@@ -127,70 +122,35 @@ impl Chart for CustomScoreChart {
             lx += lw;
         }
         let (x0, y0, x1, y1) = (left.min(w * 0.45), ly + 30.0, w - 80.0, h - 56.0);
-        let to_x = |v: f64| x0 + v.clamp(0.0, 100.0) / 100.0 * (x1 - x0);
+        let to_x = |v: f64| bars::percent_x(x0, x1, v);
         for (lx, ly, name, k) in legend {
-            let rect = (lx, ly, lx + 18.0, ly + 12.0);
-            bar(area, rect, k)?;
-            draw::text(
-                area,
-                name,
-                (lx + 24.0, ly + 6.0),
-                13.0,
-                &BLACK,
-                HPos::Left,
-                VPos::Center,
-            )?;
+            let (color, alpha, hatch) = model_style(k);
+            bars::legend_item(area, (lx, ly), name, color, alpha, hatch)?;
         }
-        for t in [0.0, 25.0, 50.0, 75.0, 100.0] {
-            let x = to_x(t);
-            draw::line(area, (x, y0), (x, y1), LIGHT_GREY.stroke_width(1))?;
-            draw::text(
-                area,
-                &format_number(t),
-                (x, y1 + 6.0),
-                12.0,
-                &BLACK,
-                HPos::Center,
-                VPos::Top,
-            )?;
-        }
-        draw::text(
-            area,
-            &self.x_label,
-            ((x0 + x1) / 2.0, h - 20.0),
-            14.0,
-            &BLACK,
-            HPos::Center,
-            VPos::Center,
-        )?;
+        bars::percent_axis(area, (x0, y0, x1, y1), &self.x_label, h - 20.0)?;
         let n = self.rows.len().max(1) as f64;
         let m = self.models.len().max(1) as f64;
         let slot = (y1 - y0) / n;
         let bh = (slot * 0.8 / m).min(22.0);
         for (i, r) in self.rows.iter().enumerate() {
             let yc = y0 + (i as f64 + 0.5) * slot;
-            draw::text(
-                area,
-                &r.label,
-                (x0 - 8.0, yc),
-                13.0,
-                &BLACK,
-                HPos::Right,
-                VPos::Center,
-            )?;
+            bars::row_label(area, &r.label, x0, yc)?;
             let total = m * bh;
             for (k, s) in r.scores.iter().enumerate() {
                 let Some((v, rank)) = *s else { continue };
                 let top = yc - total / 2.0 + k as f64 * bh;
-                bar(area, (x0, top + 1.0, to_x(v), top + bh - 1.0), k)?;
-                draw::text(
+                let (color, alpha, hatch) = model_style(k);
+                bars::bar(
+                    area,
+                    (x0, top + 1.0, to_x(v), top + bh - 1.0),
+                    color,
+                    alpha,
+                    hatch,
+                )?;
+                bars::value_label(
                     area,
                     &format!("{} (#{rank})", format_number((v * 10.0).round() / 10.0)),
                     (to_x(v) + 4.0, top + bh / 2.0),
-                    11.0,
-                    &BLACK,
-                    HPos::Left,
-                    VPos::Center,
                 )?;
             }
         }
@@ -199,20 +159,9 @@ impl Chart for CustomScoreChart {
     }
 }
 
-/// A bar of model `k`: its colour, hatched for odd `k`.
-fn bar<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    rect: (f64, f64, f64, f64),
-    k: usize,
-) -> DrawResult<DB> {
-    area.draw(&Rectangle::new(
-        [draw::px(rect.0, rect.1), draw::px(rect.2, rect.3)],
-        series_color(k).mix(0.85).filled(),
-    ))?;
-    if k % 2 == 1 {
-        draw::hatch(area, rect, 5.0, BLACK.mix(0.6).stroke_width(1))?;
-    }
-    Ok(())
+/// The bar style of model `k`: its colour, opacity, and a hatch for odd `k`.
+fn model_style(k: usize) -> (RGBColor, f64, Option<f64>) {
+    (series_color(k), 0.85, (k % 2 == 1).then_some(5.0))
 }
 
 #[cfg(test)]

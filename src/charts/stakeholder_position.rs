@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Chart;
 use super::draw::{self, DrawResult};
-use super::layout::{longest_word_width, text_width};
+use super::layout::{label_column_width, longest_word_width, text_width};
 use super::palette::{BLACK, BLUISH_GREEN, GREY, Stance, VERMILLION, WHITE};
 use super::qca_common::wrap_balanced;
 use crate::analysis::stakeholder::{Feasibility, Lang, Level, PositionBand, Ratings, Side, text};
@@ -77,13 +77,14 @@ impl Chart for PositionMapChart {
         let (w, h) = (f64::from(w), f64::from(h));
         area.fill(&WHITE)?;
         draw::title(area, &self.title, w)?;
-        let left = 20.0
-            + self
-                .row_labels
+        let left = label_column_width(
+            self.row_labels
                 .iter()
                 .chain(std::iter::once(&self.power_label))
-                .map(|s| text_width(s, 13.0))
-                .fold(50.0, f64::max);
+                .map(String::as_str),
+            50.0,
+            20.0,
+        );
         let (x0, y0, x1, y1) = (left, 50.0, w - 16.0, h - 16.0);
         let head = 46.0;
         let cw = (x1 - x0) / 7.0;

@@ -3,13 +3,13 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use super::Chart;
+use super::bars;
 use super::draw::{self, DrawResult};
-use super::layout::{format_number, text_width};
-use super::palette::{BLACK, BLUE, LIGHT_GREY, ORANGE, WHITE};
+use super::layout::{format_number, label_column_width};
+use super::palette::{BLACK, BLUE, ORANGE, WHITE};
 use crate::analysis::stakeholder::{Lang, Ratings, Stability, text};
 
 /// One stakeholder's stability.
@@ -66,36 +66,10 @@ impl Chart for StabilityChart {
         let (w, h) = (f64::from(w), f64::from(h));
         area.fill(&WHITE)?;
         draw::title(area, &self.title, w)?;
-        let left = 16.0
-            + self
-                .rows
-                .iter()
-                .map(|r| text_width(&r.label, 13.0))
-                .fold(40.0, f64::max);
+        let left = label_column_width(self.rows.iter().map(|r| r.label.as_str()), 40.0, 16.0);
         let (x0, y0, x1, y1) = (left.min(w * 0.45), 76.0, w - 50.0, h - 56.0);
-        let to_x = |v: f64| x0 + v.clamp(0.0, 100.0) / 100.0 * (x1 - x0);
-        for t in [0.0, 25.0, 50.0, 75.0, 100.0] {
-            let x = to_x(t);
-            draw::line(area, (x, y0), (x, y1), LIGHT_GREY.stroke_width(1))?;
-            draw::text(
-                area,
-                &format_number(t),
-                (x, y1 + 6.0),
-                12.0,
-                &BLACK,
-                HPos::Center,
-                VPos::Top,
-            )?;
-        }
-        draw::text(
-            area,
-            &self.x_label,
-            ((x0 + x1) / 2.0, h - 20.0),
-            14.0,
-            &BLACK,
-            HPos::Center,
-            VPos::Center,
-        )?;
+        let to_x = |v: f64| bars::percent_x(x0, x1, v);
+        bars::percent_axis(area, (x0, y0, x1, y1), &self.x_label, h - 20.0)?;
         // legend
         let has_rank = self.rows.iter().any(|r| r.rank.is_some());
         let mut lx = x0;
@@ -104,43 +78,15 @@ impl Chart for StabilityChart {
                 break;
             }
             let c = if k == 0 { BLUE } else { ORANGE };
-            area.draw(&Rectangle::new(
-                [draw::px(lx, 46.0), draw::px(lx + 18.0, 58.0)],
-                c.mix(0.8).filled(),
-            ))?;
-            if k == 1 {
-                draw::hatch(
-                    area,
-                    (lx, 46.0, lx + 18.0, 58.0),
-                    5.0,
-                    BLACK.mix(0.6).stroke_width(1),
-                )?;
-            }
-            draw::text(
-                area,
-                label,
-                (lx + 24.0, 52.0),
-                13.0,
-                &BLACK,
-                HPos::Left,
-                VPos::Center,
-            )?;
-            lx += 24.0 + text_width(label, 13.0) + 24.0;
+            bars::legend_item(area, (lx, 46.0), label, c, 0.8, (k == 1).then_some(5.0))?;
+            lx += bars::legend_item_width(label);
         }
         let n = self.rows.len().max(1) as f64;
         let slot = (y1 - y0) / n;
         let bh = (slot * if has_rank { 0.36 } else { 0.6 }).min(22.0);
         for (i, r) in self.rows.iter().enumerate() {
             let yc = y0 + (i as f64 + 0.5) * slot;
-            draw::text(
-                area,
-                &r.label,
-                (x0 - 8.0, yc),
-                13.0,
-                &BLACK,
-                HPos::Right,
-                VPos::Center,
-            )?;
+            bars::row_label(area, &r.label, x0, yc)?;
             let bars: Vec<(f64, bool)> = std::iter::once((r.class, false))
                 .chain(r.rank.map(|v| (v, true)))
                 .collect();
@@ -149,21 +95,11 @@ impl Chart for StabilityChart {
                 let top = yc - total / 2.0 + k as f64 * bh;
                 let rect = (x0, top + 1.0, to_x(v), top + bh - 1.0);
                 let c = if hatched { ORANGE } else { BLUE };
-                area.draw(&Rectangle::new(
-                    [draw::px(rect.0, rect.1), draw::px(rect.2, rect.3)],
-                    c.mix(0.8).filled(),
-                ))?;
-                if hatched {
-                    draw::hatch(area, rect, 6.0, BLACK.mix(0.6).stroke_width(1))?;
-                }
-                draw::text(
+                bars::bar(area, rect, c, 0.8, hatched.then_some(6.0))?;
+                bars::value_label(
                     area,
                     &format!("{}%", format_number((v * 10.0).round() / 10.0)),
                     (to_x(v) + 4.0, top + bh / 2.0),
-                    11.0,
-                    &BLACK,
-                    HPos::Left,
-                    VPos::Center,
                 )?;
             }
         }
