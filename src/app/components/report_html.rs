@@ -810,6 +810,18 @@ fn fsqca_part(
 /// A short sheet name for a solution (`complex` → "Complex",
 /// `intermediate C1P1` → "Intermediate C1P1").
 fn solution_short(lang: Lang, name: &str) -> String {
+    solution_name(lang, name, false)
+}
+
+/// A solution's name in running text (`complex` → "Complex solution",
+/// `intermediate C1P1` → "Intermediate solution C1P1").
+fn solution_label(lang: Lang, name: &str) -> String {
+    solution_name(lang, name, true)
+}
+
+/// The name of solution `name` (kind, then its key if any); `long` adds
+/// "solution" after the kind in English (Chinese names already say it).
+fn solution_name(lang: Lang, name: &str, long: bool) -> String {
     let (kind, key) = name.split_once(' ').unwrap_or((name, ""));
     let kind = match (lang, kind) {
         (Lang::En, "complex") => "Complex",
@@ -819,25 +831,12 @@ fn solution_short(lang: Lang, name: &str) -> String {
         (Lang::ZhHans, "parsimonious") => "简约解",
         (Lang::ZhHans, _) => "中间解",
     };
-    if key.is_empty() {
-        kind.to_owned()
-    } else {
-        format!("{kind} {key}")
-    }
-}
-
-fn solution_label(lang: Lang, name: &str) -> String {
-    let (kind, key) = name.split_once(' ').unwrap_or((name, ""));
-    let kind = match (lang, kind) {
-        (Lang::En, "complex") => "Complex solution",
-        (Lang::En, "parsimonious") => "Parsimonious solution",
-        (Lang::En, _) => "Intermediate solution",
-        (Lang::ZhHans, "complex") => "复杂解",
-        (Lang::ZhHans, "parsimonious") => "简约解",
-        (Lang::ZhHans, _) => "中间解",
+    let kind = match (lang, long) {
+        (Lang::En, true) => format!("{kind} solution"),
+        _ => kind.to_owned(),
     };
     if key.is_empty() {
-        kind.to_owned()
+        kind
     } else {
         format!("{kind} {key}")
     }
