@@ -32,6 +32,57 @@ fn four_dim_1_to_5() -> FourDimModel {
     FourDimModel::default()
 }
 
+/// A header and rows of strings from string literals.
+fn table<const N: usize>(header: [&str; N], rows: &[[&str; N]]) -> (Vec<String>, Vec<Vec<String>>) {
+    (
+        header.map(String::from).to_vec(),
+        rows.iter().map(|r| r.map(String::from).to_vec()).collect(),
+    )
+}
+
+/// Reads a long table with columns respondent, stakeholder, dimension and
+/// rating (header `rater, who, dim, value`) from string literals.
+fn read_plain_long(rows: &[[&str; 4]], dims: &[Dimension]) -> Result<Import, StakeholderError> {
+    let (header, rows) = table(["rater", "who", "dim", "value"], rows);
+    read_long(&header, &rows, &plain_long_layout(), dims, None)
+}
+
+/// Settings with one custom model `name`: capability + resources + power,
+/// equal weights.
+fn with_influence_model(name: &str) -> StakeholderSettings {
+    StakeholderSettings {
+        custom: vec![influence_model(name)],
+        ..StakeholderSettings::default()
+    }
+}
+
+/// A custom model `name`: capability + resources + power, equal weights.
+fn influence_model(name: &str) -> CustomModel {
+    CustomModel {
+        name: s(name),
+        terms: ["capability", "resources", "power"]
+            .map(|d| WeightedDimension {
+                dimension: s(d),
+                weight: 1.0,
+                reversed: false,
+            })
+            .to_vec(),
+        ..CustomModel::default()
+    }
+}
+
+/// The long layout of a table with columns respondent, stakeholder,
+/// dimension, rating and no group.
+fn plain_long_layout() -> LongLayout {
+    LongLayout {
+        respondent: 0,
+        stakeholder: 1,
+        dimension: 2,
+        rating: 3,
+        group: None,
+    }
+}
+
 #[test]
 fn example_imports_cleanly_and_reports_the_partial_respondent() -> Result<(), StakeholderError> {
     let (import, agg) = example(Lang::En)?;
@@ -107,17 +158,7 @@ fn example_runs_every_model() -> Result<(), StakeholderError> {
         sal.first().map(|x| x.class),
         Some(SalienceClass::Definitive)
     );
-    let custom = CustomModel {
-        name: s("influence"),
-        terms: ["capability", "resources", "power"]
-            .map(|d| WeightedDimension {
-                dimension: s(d),
-                weight: 1.0,
-                reversed: false,
-            })
-            .to_vec(),
-        ..CustomModel::default()
-    };
+    let custom = influence_model("influence");
     let scores = custom.score(r)?;
     assert_eq!(scores.first().map(|c| c.rank), Some(1));
     let recs = recommend(r, grid.iter().map(|g| (g.stakeholder, g.quadrant.key())));
@@ -207,19 +248,16 @@ fn kendall_w_reproduces_r_friedman_test_on_rounding_times() -> Result<(), Stakeh
 #[test]
 fn bad_cells_are_reported_with_row_column_and_nothing_else_is_lost() -> Result<(), StakeholderError>
 {
-    let header: Vec<String> = ["name", "group", "power", "interest"]
-        .map(String::from)
-        .to_vec();
-    let rows: Vec<Vec<String>> = [
-        ["Health bureau", "gov", "5", "4"],
-        ["Hospitals", "prov", "six", "3"],
-        ["Patients", "public", "9", "5"],
-        ["health bureau", "gov", "1", "1"],
-        ["Residents", "public", "", ""],
-    ]
-    .iter()
-    .map(|r| r.map(String::from).to_vec())
-    .collect();
+    let (header, rows) = table(
+        ["name", "group", "power", "interest"],
+        &[
+            ["Health bureau", "gov", "5", "4"],
+            ["Hospitals", "prov", "six", "3"],
+            ["Patients", "public", "9", "5"],
+            ["health bureau", "gov", "1", "1"],
+            ["Residents", "public", "", ""],
+        ],
+    );
     let layout = WideLayout {
         name: 0,
         group: Some(1),
@@ -290,25 +328,16 @@ fn bad_cells_are_reported_with_row_column_and_nothing_else_is_lost() -> Result<(
 
 #[test]
 fn long_form_reports_unknown_dimensions_and_double_ratings() -> Result<(), StakeholderError> {
-    let header: Vec<String> = ["who", "stakeholder", "dim", "value"]
-        .map(String::from)
-        .to_vec();
-    let rows: Vec<Vec<String>> = [
-        ["A", "X", "power", "3"],
-        ["A", "X", "power", "4"],
-        ["A", "X", "color", "2"],
-        ["A", "", "power", "2"],
-    ]
-    .iter()
-    .map(|r| r.map(String::from).to_vec())
-    .collect();
-    let layout = LongLayout {
-        respondent: 0,
-        stakeholder: 1,
-        dimension: 2,
-        rating: 3,
-        group: None,
-    };
+    let (header, rows) = table(
+        ["who", "stakeholder", "dim", "value"],
+        &[
+            ["A", "X", "power", "3"],
+            ["A", "X", "power", "4"],
+            ["A", "X", "color", "2"],
+            ["A", "", "power", "2"],
+        ],
+    );
+    let layout = plain_long_layout();
     let import = read_long(
         &header,
         &rows,
@@ -526,20 +555,7 @@ proptest! {
 #[test]
 fn results_table_of_the_example_has_every_model_in_chinese() -> Result<(), StakeholderError> {
     let (_, agg) = example(Lang::Zh)?;
-    let settings = StakeholderSettings {
-        custom: vec![CustomModel {
-            name: s("综合影响力"),
-            terms: ["capability", "resources", "power"]
-                .map(|d| WeightedDimension {
-                    dimension: s(d),
-                    weight: 1.0,
-                    reversed: false,
-                })
-                .to_vec(),
-            ..CustomModel::default()
-        }],
-        ..StakeholderSettings::default()
-    };
+    let settings = with_influence_model("综合影响力");
     let table = results_table(&agg.ratings, &settings, Lang::Zh);
     // The example rates every dimension the models need: none is skipped.
     assert!(table.skipped.is_empty(), "{:?}", table.skipped);
@@ -560,18 +576,17 @@ fn results_table_of_the_example_has_every_model_in_chinese() -> Result<(), Stake
 
 #[test]
 fn wide_table_with_a_respondent_column_aggregates_several_raters() -> Result<(), StakeholderError> {
-    let header: Vec<String> = ["rater", "name", "power"].map(String::from).to_vec();
-    let rows: Vec<Vec<String>> = [
-        ["r1", "A", "高"],
-        ["r2", "A", "moderate"],
-        ["r3", "A", "high"],
-        ["r1", "B", "low"],
-        ["r2", "B", "low"],
-        ["r1", "A", "low"],
-    ]
-    .iter()
-    .map(|r| r.map(String::from).to_vec())
-    .collect();
+    let (header, rows) = table(
+        ["rater", "name", "power"],
+        &[
+            ["r1", "A", "高"],
+            ["r2", "A", "moderate"],
+            ["r3", "A", "high"],
+            ["r1", "B", "low"],
+            ["r2", "B", "low"],
+            ["r1", "A", "low"],
+        ],
+    );
     let layout = WideLayout {
         name: 1,
         respondent: Some(0),
@@ -727,20 +742,7 @@ fn the_bundled_csv_gives_the_classes_the_browser_test_checks() -> Result<(), Sta
     assert!(import.problems.is_empty());
     assert_eq!(import.data.ratings.len(), 39 * 11);
     let agg = import.data.aggregate(Aggregation::Mean)?;
-    let settings = StakeholderSettings {
-        custom: vec![CustomModel {
-            name: s("Influence"),
-            terms: ["capability", "resources", "power"]
-                .map(|d| WeightedDimension {
-                    dimension: s(d),
-                    weight: 1.0,
-                    reversed: false,
-                })
-                .to_vec(),
-            ..CustomModel::default()
-        }],
-        ..StakeholderSettings::default()
-    };
+    let settings = with_influence_model("Influence");
     let table = results_table(&agg.ratings, &settings, Lang::En);
     assert!(table.skipped.is_empty(), "{:?}", table.skipped);
     if std::env::var_os("POLICYLENS_PRINT").is_some() {
@@ -796,31 +798,16 @@ fn the_bundled_csv_gives_the_classes_the_browser_test_checks() -> Result<(), Sta
 #[test]
 fn long_names_differing_only_in_case_or_spaces_are_merged_and_listed()
 -> Result<(), StakeholderError> {
-    let header: Vec<String> = ["rater", "who", "dim", "value"].map(String::from).to_vec();
-    let rows: Vec<Vec<String>> = [
-        ["R1", "County hospitals", "power", "2"],
-        ["R1", "Patients", "power", "3"],
-        ["r1 ", "county  Hospitals", "Power", "4"],
-        ["R2", " Patients ", "power", "1"],
-        ["R2", "PATIENTS", "power ", "5"],
-        ["R 2", "County hospitals", "po wer", "1"],
-    ]
-    .iter()
-    .map(|r| r.map(String::from).to_vec())
-    .collect();
-    let layout = LongLayout {
-        respondent: 0,
-        stakeholder: 1,
-        dimension: 2,
-        rating: 3,
-        group: None,
-    };
-    let import = read_long(
-        &header,
-        &rows,
-        &layout,
+    let import = read_plain_long(
+        &[
+            ["R1", "County hospitals", "power", "2"],
+            ["R1", "Patients", "power", "3"],
+            ["r1 ", "county  Hospitals", "Power", "4"],
+            ["R2", " Patients ", "power", "1"],
+            ["R2", "PATIENTS", "power ", "5"],
+            ["R 2", "County hospitals", "po wer", "1"],
+        ],
         &[Dimension::new("power", Scale::likert(5)?)],
-        None,
     )?;
     assert_eq!(
         import
@@ -842,30 +829,26 @@ fn long_names_differing_only_in_case_or_spaces_are_merged_and_listed()
             .find(|m| m.kind == kind && m.spelling == spelling)
             .map(|m| (m.kept.clone(), m.kept_row, m.rows.clone()))
     };
-    assert_eq!(
-        merged(NameKind::Stakeholder, "county  Hospitals"),
-        Some((s("County hospitals"), Some(1), vec![3]))
-    );
-    assert_eq!(
-        merged(NameKind::Stakeholder, "PATIENTS"),
-        Some((s("Patients"), Some(2), vec![5]))
-    );
-    assert_eq!(
-        merged(NameKind::Respondent, "r1"),
-        Some((s("R1"), Some(1), vec![3]))
-    );
-    assert_eq!(
-        merged(NameKind::Respondent, "R 2"),
-        Some((s("R2"), Some(4), vec![6]))
-    );
-    assert_eq!(
-        merged(NameKind::Dimension, "Power"),
-        Some((s("power"), Some(1), vec![3]))
-    );
-    assert_eq!(
-        merged(NameKind::Dimension, "po wer"),
-        Some((s("power"), Some(1), vec![6]))
-    );
+    for (kind, spelling, kept, kept_row, row) in [
+        (
+            NameKind::Stakeholder,
+            "county  Hospitals",
+            "County hospitals",
+            1,
+            3,
+        ),
+        (NameKind::Stakeholder, "PATIENTS", "Patients", 2, 5),
+        (NameKind::Respondent, "r1", "R1", 1, 3),
+        (NameKind::Respondent, "R 2", "R2", 4, 6),
+        (NameKind::Dimension, "Power", "power", 1, 3),
+        (NameKind::Dimension, "po wer", "power", 1, 6),
+    ] {
+        assert_eq!(
+            merged(kind, spelling),
+            Some((s(kept), Some(kept_row), vec![row])),
+            "{spelling}"
+        );
+    }
     // Leading and trailing spaces alone are trimmed silently.
     assert_eq!(import.merged.len(), 6, "{:?}", import.merged);
     assert_eq!(
@@ -895,33 +878,24 @@ fn the_bundled_example_merges_no_names() -> Result<(), StakeholderError> {
 #[test]
 fn a_respondent_gets_one_gap_per_stakeholder_left_out_listing_the_dimensions()
 -> Result<(), StakeholderError> {
-    let header: Vec<String> = ["rater", "who", "dim", "value"].map(String::from).to_vec();
-    let rows: Vec<Vec<String>> = [
-        ["R1", "A", "x", "1"],
-        ["R1", "A", "y", "2"],
-        ["R1", "B", "x", "3"],
-        ["R1", "B", "y", "1"],
-        ["R1", "C", "x", "2"],
-        ["R1", "C", "y", "3"],
-        ["R2", "A", "x", "2"],
-        ["R2", "A", "y", "2"],
-        ["R2", "B", "x", "1"],
-    ]
-    .iter()
-    .map(|r| r.map(String::from).to_vec())
-    .collect();
-    let layout = LongLayout {
-        respondent: 0,
-        stakeholder: 1,
-        dimension: 2,
-        rating: 3,
-        group: None,
-    };
     let dims = [
         Dimension::new("x", Scale::new(1.0, 3.0)?),
         Dimension::new("y", Scale::new(1.0, 3.0)?),
     ];
-    let import = read_long(&header, &rows, &layout, &dims, None)?;
+    let import = read_plain_long(
+        &[
+            ["R1", "A", "x", "1"],
+            ["R1", "A", "y", "2"],
+            ["R1", "B", "x", "3"],
+            ["R1", "B", "y", "1"],
+            ["R1", "C", "x", "2"],
+            ["R1", "C", "y", "3"],
+            ["R2", "A", "x", "2"],
+            ["R2", "A", "y", "2"],
+            ["R2", "B", "x", "1"],
+        ],
+        &dims,
+    )?;
     assert_eq!(
         import.data.gaps(),
         vec![
