@@ -292,16 +292,7 @@ fn scale() {
         "k", "pos", "neg", "pars", "peak MiB", "PIs", "models", "pars pi.depth 6", "complex", "PIs"
     );
     for k in [12usize, 14, 16, 18, 20, 22, 24, 26, 28, 30] {
-        let mut rng = problems::Rng(0x9E37_79B9_7F4A_7C15 ^ k as u64);
-        let mut terms = Vec::new();
-        for _ in 0..4 {
-            let lits = 3 + (rng.next_u64() % 2) as usize;
-            let mut mask = 0u64;
-            while (mask.count_ones() as usize) < lits {
-                mask |= 1 << (rng.next_u64() % k as u64);
-            }
-            terms.push((mask, rng.next_u64() & mask));
-        }
+        let (mut rng, terms) = problems::planted_formula(k);
         let mut rows = BTreeSet::new();
         while rows.len() < 3600 {
             rows.insert(rng.next_u64() & ((1u64 << k) - 1));

@@ -57,14 +57,11 @@ pub const GENERATED: [(&str, usize, usize, usize); 3] = [
     ("gen_k25_small", 25, 200, 1000),
 ];
 
-/// A problem of the fixtures' `planted` family: 4 random terms of 3–4
-/// literals over `k` conditions; distinct random configurations are drawn
-/// until `n_pos` satisfy the formula and `n_neg` do not. Deterministic in
-/// `k`. `None` when `k` is outside 5..=62.
-pub fn planted(k: usize, n_pos: usize, n_neg: usize) -> Option<Problem> {
-    if !(5..=62).contains(&k) {
-        return None;
-    }
+/// The hidden formula of the `planted` family for `k` conditions (`k` ≥ 5):
+/// 4 random terms `(mask, values)` of 3–4 literals, drawn from a generator
+/// seeded by `k`, which is returned as it stands after them so that the
+/// rows are drawn next. Deterministic in `k`.
+pub fn planted_formula(k: usize) -> (Rng, Vec<(u64, u64)>) {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ k as u64);
     let mut terms = Vec::new();
     for _ in 0..4 {
@@ -75,6 +72,18 @@ pub fn planted(k: usize, n_pos: usize, n_neg: usize) -> Option<Problem> {
         }
         terms.push((mask, rng.next_u64() & mask));
     }
+    (rng, terms)
+}
+
+/// A problem of the fixtures' `planted` family: 4 random terms of 3–4
+/// literals over `k` conditions; distinct random configurations are drawn
+/// until `n_pos` satisfy the formula and `n_neg` do not. Deterministic in
+/// `k`. `None` when `k` is outside 5..=62.
+pub fn planted(k: usize, n_pos: usize, n_neg: usize) -> Option<Problem> {
+    if !(5..=62).contains(&k) {
+        return None;
+    }
+    let (mut rng, terms) = planted_formula(k);
     let full = (1u64 << k) - 1;
     let (mut pos, mut neg) = (BTreeSet::new(), BTreeSet::new());
     // Bounded: the formula covers between 1/16 and 15/16 of the space.
