@@ -17,6 +17,33 @@ after(async () => {
   await server?.close();
 });
 
+/** Opens the app in a fresh browser (default options), runs `body(page, b)`
+ * and closes the browser, also when `body` fails. */
+async function withApp(body) {
+  const b = await launch();
+  try {
+    await openApp(b.page, server.url);
+    await body(b.page, b);
+  } finally {
+    await b.close();
+  }
+}
+
+/** Opens the version-1 project file and waits for its table and its save. */
+async function openV1Settled(page) {
+  await openProjectFile(page, V1_FILE);
+  await page.getByRole('table').first().waitFor();
+  await settled(page);
+}
+
+/** Asks for a share link of the whole project and returns it, once the
+ * status says how many characters it has. */
+async function copyShareLink(page) {
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.getByRole('status').getByText(/characters\)/).waitFor();
+  return page.getByLabel('Share link').inputValue();
+}
+
 /**
  * Waits until the autosave has written the state on screen: the project
  * bar's status says so (`data-saved="true"` once the queued saves are
@@ -100,10 +127,7 @@ async function putRecord(page, key, value) {
 }
 
 test('an analysis is all there after a reload: table, case column, name, language and settings', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
+  await withApp(async (page, b) => {
     await openProjectFile(page, V1_FILE);
     await page.getByText('Project file opened: project_v1.policylens.json').waitFor();
     await page.getByRole('table').first().waitFor();
@@ -127,16 +151,11 @@ test('an analysis is all there after a reload: table, case column, name, languag
     const after = await savedFile(page);
     assert.deepEqual(after.json.project, before.json.project);
     assert.deepEqual(b.errors, []);
-  } finally {
-    await b.close();
-  }
+  });
 });
 
 test('an example loaded and changed is restored after a reload, with its source', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
+  await withApp(async (page) => {
     await page.getByRole('button', { name: 'Load Lipset: survival of democracy (LF)' }).click();
     await page.getByRole('table').first().waitFor();
     await settled(page);
@@ -146,16 +165,11 @@ test('an example loaded and changed is restored after a reload, with its source'
     await page.getByText('LF.csv').first().waitFor();
     assert.equal(await page.locator('#case-column').inputValue(), String(before.json.project.data.case_column));
     assert.deepEqual((await savedFile(page)).json.project, before.json.project);
-  } finally {
-    await b.close();
-  }
+  });
 });
 
 test('several projects are listed, switched, renamed and deleted', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
+  await withApp(async (page) => {
     await page.getByRole('button', { name: 'Load Lipset: survival of democracy (LF)' }).click();
     await page.getByRole('table').first().waitFor();
     await settled(page);
@@ -183,19 +197,12 @@ test('several projects are listed, switched, renamed and deleted', async () => {
     assert.equal(Object.keys(records).filter((k) => k.startsWith('copy:')).length, 1, Object.keys(records).join());
     // The deleted project's table went with it.
     assert.equal(Object.keys(records).filter((k) => k.startsWith('data:')).length, 1, Object.keys(records).join());
-  } finally {
-    await b.close();
-  }
+  });
 });
 
 test('the table is stored once, apart from the settings: a settings change does not write it again', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
-    await openProjectFile(page, V1_FILE);
-    await page.getByRole('table').first().waitFor();
-    await settled(page);
+  await withApp(async (page, b) => {
+    await openV1Settled(page);
     let records = await storedRecords(page);
     const index = JSON.parse(records.index);
     assert.equal(index.version, 2);
@@ -224,16 +231,11 @@ test('the table is stored once, apart from the settings: a settings change does 
     await page.getByRole('table').first().waitFor();
     assert.equal(await page.getByLabel('Project name').inputValue(), 'Only the name changed');
     assert.deepEqual(b.errors, []);
-  } finally {
-    await b.close();
-  }
+  });
 });
 
 test('a state saved by the first version (table inside the copy) still opens, and moves its table out on the next save', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
+  await withApp(async (page, b) => {
     const v1 = await readFile(V1_FILE, 'utf8');
     const v1Project = JSON.parse(v1).project;
     await putRecord(page, 'copy:pold:3', v1);
@@ -264,16 +266,11 @@ test('a state saved by the first version (table inside the copy) still opens, an
     const again = (await savedFile(page)).json.project;
     assert.deepEqual(again.data, opened.data);
     assert.deepEqual(b.errors, []);
-  } finally {
-    await b.close();
-  }
+  });
 });
 
 test('an unreadable saved project is reported in the user language and kept, not wiped', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
+  await withApp(async (page) => {
     await page.getByRole('button', { name: 'Load Lipset: survival of democracy (LF)' }).click();
     await page.getByRole('table').first().waitFor();
     await settled(page);
@@ -301,16 +298,11 @@ test('an unreadable saved project is reported in the user language and kept, not
     await page.reload();
     await page.getByRole('alert').getByText(/更新版本/).waitFor();
     assert.equal(JSON.parse((await storedRecords(page)).index).version, 99);
-  } finally {
-    await b.close();
-  }
+  });
 });
 
 test('a damaged or foreign project file gets a message and changes nothing', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
+  await withApp(async (page) => {
     await page.getByRole('button', { name: 'Load Lipset: survival of democracy (LF)' }).click();
     await page.getByRole('table').first().waitFor();
     await settled(page);
@@ -330,30 +322,19 @@ test('a damaged or foreign project file gets a message and changes nothing', asy
     await openProjectFile(page, newer);
     await page.getByRole('alert').getByText(/saved by a newer PolicyLens/).waitFor();
     assert.deepEqual((await savedFile(page)).json.project, before.json.project);
-  } finally {
-    await b.close();
-  }
+  });
 });
 
 test('a share link opens the same analysis in a fresh browser profile, and never reaches the server', async () => {
-  const a = await launch();
   let link;
   let original;
-  try {
-    const { page } = a;
-    await openApp(page, server.url);
-    await openProjectFile(page, V1_FILE);
-    await page.getByRole('table').first().waitFor();
-    await settled(page);
+  await withApp(async (page) => {
+    await openV1Settled(page);
     original = (await savedFile(page)).json.project;
-    await page.getByRole('button', { name: 'Copy share link' }).click();
-    await page.getByRole('status').getByText(/characters\)/).waitFor();
-    link = await page.getByLabel('Share link').inputValue();
+    link = await copyShareLink(page);
     assert.match(link, /#p1\.[A-Za-z0-9_-]+$/);
     await page.getByText(/32,000 characters/).first().waitFor();
-  } finally {
-    await a.close();
-  }
+  });
   const b = await launch({ locale: 'zh-CN' });
   try {
     const { page } = b;
@@ -375,20 +356,11 @@ test('a share link opens the same analysis in a fresh browser profile, and never
 });
 
 test('the same share link opened twice keeps one saved project and switches to it', async () => {
-  const a = await launch();
   let link;
-  try {
-    const { page } = a;
-    await openApp(page, server.url);
-    await openProjectFile(page, V1_FILE);
-    await page.getByRole('table').first().waitFor();
-    await settled(page);
-    await page.getByRole('button', { name: 'Copy share link' }).click();
-    await page.getByRole('status').getByText(/characters\)/).waitFor();
-    link = await page.getByLabel('Share link').inputValue();
-  } finally {
-    await a.close();
-  }
+  await withApp(async (page) => {
+    await openV1Settled(page);
+    link = await copyShareLink(page);
+  });
   const b = await launch();
   try {
     const { page } = b;
@@ -425,10 +397,7 @@ test('the same share link opened twice keeps one saved project and switches to i
 });
 
 test('a truncated or malicious link gets a message, not a broken page', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
+  await withApp(async (page, b) => {
     await page.getByRole('button', { name: 'Load Lipset: survival of democracy (LF)' }).click();
     await page.getByRole('table').first().waitFor();
     await page.getByRole('button', { name: 'Copy share link' }).click();
@@ -446,9 +415,7 @@ test('a truncated or malicious link gets a message, not a broken page', async ()
       await page.getByRole('table').first().waitFor();
     }
     assert.deepEqual(b.errors, []);
-  } finally {
-    await b.close();
-  }
+  });
 });
 
 test('after the first visit the page works offline, also under a sub-path', async () => {
@@ -492,12 +459,9 @@ test('a project too large for a link shares its settings, and the recipient atta
     lines.push(`c${i},${v(1)},${v(2)},${v(3)},${v(4)},${v(5)},${v(6)},${v(7)}`);
   }
   await writeFile(csv, lines.join('\n'));
-  const a = await launch();
   let link;
   let original;
-  try {
-    const { page } = a;
-    await openApp(page, server.url);
+  await withApp(async (page) => {
     await page.getByLabel('Open a file').setInputFiles(csv);
     await page.getByText('big.csv — 15000 rows × 8 columns').waitFor();
     await page.getByLabel('Project name').fill('Big one');
@@ -508,9 +472,7 @@ test('a project too large for a link shares its settings, and the recipient atta
     await page.getByRole('status').getByText(/holds the settings only/).waitFor();
     link = await page.getByLabel('Share link').inputValue();
     assert.match(link, /#s1\./);
-  } finally {
-    await a.close();
-  }
+  });
   const b = await launch();
   try {
     const { page } = b;
@@ -529,10 +491,7 @@ test('a project too large for a link shares its settings, and the recipient atta
 });
 
 test('opening a project file while the fsQCA section is on screen shows its calibration anchors', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
+  await withApp(async (page) => {
     await page.getByRole('button', { name: 'Load County medical alliances' }).click();
     await page.getByText('12 rows × 9 columns').waitFor();
     await page.getByRole('link', { name: 'fsQCA' }).first().click();
@@ -556,16 +515,11 @@ test('opening a project file while the fsQCA section is on screen shows its cali
       { timeout: 10000 },
     );
     assert.equal(await page.getByRole('group', { name: 'Calibration of SCALE' }).locator('input[type="text"]').first().inputValue(), saved);
-  } finally {
-    await b.close();
-  }
+  });
 });
 
 test('the save status says Saving… until the autosave has written, then Saved, in both languages', async () => {
-  const b = await launch();
-  try {
-    const { page } = b;
-    await openApp(page, server.url);
+  await withApp(async (page, b) => {
     await page.getByRole('button', { name: 'Load Lipset: survival of democracy (LF)' }).click();
     await page.getByRole('table').first().waitFor();
     await settled(page);
@@ -606,7 +560,5 @@ test('the save status says Saving… until the autosave has written, then Saved,
     await settled(page);
     assert.equal((await status.textContent()).trim(), '已保存在本浏览器中');
     assert.deepEqual(b.errors, []);
-  } finally {
-    await b.close();
-  }
+  });
 });
