@@ -98,6 +98,31 @@ pub fn value_label<DB: DrawingBackend>(
     draw::text(area, text, (x, y), 11.0, &BLACK, HPos::Left, VPos::Center)
 }
 
+/// Draws a bar `bh` high whose top is at `top`, from `x0` to `x`, in
+/// `style` (colour, opacity, hatch gap as for [`bar`]), and its value
+/// `text` just right of its end.
+pub fn labelled_bar<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x0, x): (f64, f64),
+    (top, bh): (f64, f64),
+    (color, alpha, hatch): (RGBColor, f64, Option<f64>),
+    text: &str,
+) -> DrawResult<DB> {
+    bar(
+        area,
+        (x0, top + 1.0, x, top + bh - 1.0),
+        color,
+        alpha,
+        hatch,
+    )?;
+    value_label(area, text, (x + 4.0, top + bh / 2.0))
+}
+
+/// `v` rounded to one decimal, as a bar's value is written.
+pub fn one_decimal(v: f64) -> String {
+    format_number((v * 10.0).round() / 10.0)
+}
+
 /// Draws a legend entry with its top-left corner at (x, y): an 18 × 12
 /// swatch like [`bar`], then `label`.
 pub fn legend_item<DB: DrawingBackend>(

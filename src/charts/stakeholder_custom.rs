@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::Chart;
 use super::bars;
 use super::draw::{self, DrawResult};
-use super::layout::{format_number, label_column_width};
+use super::layout::label_column_width;
 use super::palette::{BLACK, WHITE, series_color};
 use crate::analysis::stakeholder::{
     CustomModel, Lang, Ratings, StakeholderError, custom_model_name, text,
@@ -139,19 +139,8 @@ impl Chart for CustomScoreChart {
             for (k, s) in r.scores.iter().enumerate() {
                 let Some((v, rank)) = *s else { continue };
                 let top = yc - total / 2.0 + k as f64 * bh;
-                let (color, alpha, hatch) = model_style(k);
-                bars::bar(
-                    area,
-                    (x0, top + 1.0, to_x(v), top + bh - 1.0),
-                    color,
-                    alpha,
-                    hatch,
-                )?;
-                bars::value_label(
-                    area,
-                    &format!("{} (#{rank})", format_number((v * 10.0).round() / 10.0)),
-                    (to_x(v) + 4.0, top + bh / 2.0),
-                )?;
+                let text = format!("{} (#{rank})", bars::one_decimal(v));
+                bars::labelled_bar(area, (x0, to_x(v)), (top, bh), model_style(k), &text)?;
             }
         }
         draw::line(area, (x0, y0), (x0, y1), BLACK.stroke_width(1))?;

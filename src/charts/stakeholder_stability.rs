@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::Chart;
 use super::bars;
 use super::draw::{self, DrawResult};
-use super::layout::{format_number, label_column_width};
+use super::layout::label_column_width;
 use super::palette::{BLACK, BLUE, ORANGE, WHITE};
 use crate::analysis::stakeholder::{Lang, Ratings, Stability, text};
 
@@ -93,14 +93,10 @@ impl Chart for StabilityChart {
             let total = bars.len() as f64 * bh;
             for (k, (v, hatched)) in bars.into_iter().enumerate() {
                 let top = yc - total / 2.0 + k as f64 * bh;
-                let rect = (x0, top + 1.0, to_x(v), top + bh - 1.0);
                 let c = if hatched { ORANGE } else { BLUE };
-                bars::bar(area, rect, c, 0.8, hatched.then_some(6.0))?;
-                bars::value_label(
-                    area,
-                    &format!("{}%", format_number((v * 10.0).round() / 10.0)),
-                    (to_x(v) + 4.0, top + bh / 2.0),
-                )?;
+                let text = format!("{}%", bars::one_decimal(v));
+                let style = (c, 0.8, hatched.then_some(6.0));
+                bars::labelled_bar(area, (x0, to_x(v)), (top, bh), style, &text)?;
             }
         }
         draw::line(area, (x0, y0), (x0, y1), BLACK.stroke_width(1))?;
